@@ -1,0 +1,101 @@
+package dev.jetemu.broker;
+
+import dev.jetemu.broker.edge.AccessListener;
+import dev.jetemu.broker.edge.EdgeServer;
+import dev.jetemu.broker.moquette.MoquetteEngine;
+
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * The notification broker of the emulated device: an MQTT 3.1.1 broker that applies the Junos
+ * access rules (allow-clients, max-connections, credentials, the {@code /junos/} publish rule)
+ * and that the device publishes into without a network hop.
+ *
+ * <pre>{@code
+ * try (NotificationBroker broker = NotificationBroker.start(BrokerSettings.loopbackOnly(0))) {
+ *     broker.publish("/junos/events/syslog/UI_COMMIT_COMPLETED", payload, 0);
+ * }
+ * }</pre>
+ */
+public final class NotificationBroker implements AutoCloseable {
+
+    private final BrokerSettings settings;
+    private final MoquetteEngine engine;
+    private final EdgeServer edge;
+
+    private NotificationBroker(BrokerSettings settings, MoquetteEngine engine, EdgeServer edge) {
+        this.settings = settings;
+        this.engine = engine;
+        this.edge = edge;
+    }
+
+    public static NotificationBroker start(BrokerSettings settings) throws BrokerStartException {
+        return start(settings, AccessListener.NONE);
+    }
+
+    /**
+     * Starts the engine, then binds the port: once this returns, clients can connect.
+     *
+     * @throws BrokerStartException when the port cannot be bound
+     */
+    public static NotificationBroker start(BrokerSettings settings, AccessListener listener)
+            throws BrokerStartException {
+        MoquetteEngine engine = MoquetteEngine.start();
+        try {
+            return new NotificationBroker(settings, engine, EdgeServer.bind(settings, engine, listener));
+        } catch (Exception e) {
+            engine.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new BrokerStartException(describe(settings, e), e);
+        }
+    }
+
+    private static String describe(BrokerSettings settings, Exception e) {
+        String where = "port " + settings.port() + " on " + settings.bindAddress();
+        if (e instanceof BindException) {
+            return "cannot listen on " + where + ": " + e.getMessage()
+                    + " (is another broker running? choose another port with --port)";
+        }
+        return "cannot listen on " + where + ": " + e;
+    }
+
+    public BrokerSettings settings() {
+        return settings;
+    }
+
+    /** The address and port the broker listens on (the real port when settings asked for 0). */
+    public InetSocketAddress localAddress() {
+        return edge.localAddress();
+    }
+
+    public int port() {
+        return localAddress().getPort();
+    }
+
+    /** Publishes as the device: to every client whose subscription matches {@code topic}. */
+    public void publish(String topic, byte[] payload, int qos) {
+        engine.publish(topic, payload, qos);
+    }
+
+    /** Ids of the clients that are connected now. */
+    public List<String> connectedClientIds() {
+        return engine.connectedClientIds();
+    }
+
+    /** Client connections open now, counted as max-connections counts them. */
+    public int openConnections() {
+        return edge.openConnections();
+    }
+
+    /** Stops accepting, closes every client connection and the engine; returns within about two seconds. */
+    @Override
+    public void close() {
+        edge.closeConnections();
+        engine.close();
+        edge.close();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.jetemu.broker.edge;
+
+import dev.jetemu.broker.BrokerSettings;
+import dev.jetemu.broker.access.AllowRule;
+import dev.jetemu.broker.moquette.MoquetteEngine;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+/**
+ * Decides, when a TCP connection is accepted and before any of its bytes are read, whether the
+ * client is admitted (allow-clients on its peer address, then max-connections), and assembles
+ * its pipeline accordingly: the engine's pipeline for an admitted client, a refusing one
+ * otherwise.
+ *
+ * <p>What this edge costs: one prefix walk and one counter update per connection, and for an
+ * admitted client three small handlers in front of the engine (two of them step aside or do a
+ * type check per packet). Messages take no extra hop or copy: the engine runs in this pipeline.
+ */
+final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.jetemu.broker.access");
+
+    /** How long a client may take to send its CONNECT before the connection is closed. */
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /** A refused client only ever sends a CONNECT; this bounds what is read from it. */
+    private static final int REFUSED_CLIENT_MAX_BYTES = 64 * 1024;
+
+    static final String IDLE_STATE = "idleStateHandler";
+    static final String IDLE_EVENT = "idleEventHandler";
+    static final String DECODER = "decoder";
+    static final String ENCODER = "encoder";
+    static final String DECODE_GUARD = "decodeGuard";
+    static final String CONNECT_GATE = "connectGate";
+    static final String TOPIC_RULE = "junosTopicRule";
+    static final String ENGINE = "engine";
+    static final String REFUSER = "refuser";
+
+    private final BrokerSettings settings;
+    private final MoquetteEngine engine;
+    private final ConnectionLimiter limiter;
+    private final AccessListener listener;
+    private final ChannelGroup clients = new DefaultChannelGroup("mqtt-clients", GlobalEventExecutor.INSTANCE);
+
+    EdgeChannelInitializer(BrokerSettings settings, MoquetteEngine engine, AccessListener listener) {
+        this.settings = settings;
+        this.engine = engine;
+        this.limiter = new ConnectionLimiter(settings.maxConnections());
+        this.listener = listener;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        InetSocketAddress peer = channel.remoteAddress();
+        Optional<AllowRule> rule = settings.allowClients().admitting(peer.getAddress());
+        if (rule.isEmpty()) {
+            LOG.warn("Refused a connection from {}: the address is not in allow-clients {}; CONNACK 5 (not authorized)",
+                    EdgeLog.address(peer), settings.allowClients().rules());
+            refuse(channel, peer, Refusal.ALLOW_CLIENTS);
+            return;
+        }
+        if (!limiter.tryAcquire()) {
+            LOG.warn("Refused a connection from {}: max-connections {} reached; CONNACK 3 (server unavailable)",
+                    EdgeLog.address(peer), limiter.limit().getAsInt());
+            refuse(channel, peer, Refusal.MAX_CONNECTIONS);
+            return;
+        }
+        channel.closeFuture().addListener(closed -> {
+            limiter.release();
+            listener.connectionClosed(peer);
+        });
+        listener.connectionOpened(peer);
+        clients.add(channel);
+        admit(channel.pipeline());
+    }
+
+    /** The pipeline of an admitted client, in order; the engine renames nothing but the idle handler. */
+    private void admit(ChannelPipeline pipeline) {
+        pipeline.addLast(IDLE_STATE, new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
+        pipeline.addLast(IDLE_EVENT, engine.idleTimeoutHandler());
+        pipeline.addLast(DECODER, new MqttDecoder(settings.maxMessageBytes()));
+        pipeline.addLast(ENCODER, MqttEncoder.INSTANCE);
+        pipeline.addLast(DECODE_GUARD, new DecodeFailureGuard(settings.maxMessageBytes()));
+        pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener));
+        pipeline.addLast(TOPIC_RULE, new JunosTopicRule(listener));
+        pipeline.addLast(ENGINE, engine.protocolHandler());
+    }
+
+    private void refuse(SocketChannel channel, InetSocketAddress peer, Refusal refusal) {
+        listener.refused(peer, refusal);
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(new ReadTimeoutHandler(CONNECT_TIMEOUT_SECONDS));
+        pipeline.addLast(DECODER, new MqttDecoder(REFUSED_CLIENT_MAX_BYTES));
+        pipeline.addLast(ENCODER, MqttEncoder.INSTANCE);
+        pipeline.addLast(REFUSER, new RefusingHandler(refusal));
+    }
+
+    /** Admitted client connections that are open; closed ones leave the group by themselves. */
+    ChannelGroup clients() {
+        return clients;
+    }
+
+    int openConnections() {
+        return limiter.open();
+    }
+}

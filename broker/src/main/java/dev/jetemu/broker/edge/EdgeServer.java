@@ -1,0 +1,102 @@
+package dev.jetemu.broker.edge;
+
+import dev.jetemu.broker.BrokerSettings;
+import dev.jetemu.broker.moquette.MoquetteEngine;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The MQTT listening socket and its client connections: Netty, with epoll where the platform
+ * has it. Every client pipeline is assembled by {@link EdgeChannelInitializer}.
+ */
+public final class EdgeServer implements AutoCloseable {
+
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+    private final EdgeChannelInitializer initializer;
+
+    private EdgeServer(EventLoopGroup acceptors, EventLoopGroup workers, Channel serverChannel,
+                       EdgeChannelInitializer initializer) {
+        this.acceptors = acceptors;
+        this.workers = workers;
+        this.serverChannel = serverChannel;
+        this.initializer = initializer;
+    }
+
+    /**
+     * Binds the port and starts accepting clients.
+     *
+     * @throws java.net.BindException (sneakily, as Netty does) when the port cannot be bound
+     */
+    public static EdgeServer bind(BrokerSettings settings, MoquetteEngine engine, AccessListener listener)
+            throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup acceptors = group(epoll, 1, "mqtt-accept");
+        EventLoopGroup workers = group(epoll, 0, "mqtt-io");
+        Class<? extends ServerSocketChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EdgeChannelInitializer initializer = new EdgeChannelInitializer(settings, engine, listener);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(initializer);
+        settings.socketSendBufferSize().ifPresent(size -> bootstrap.childOption(ChannelOption.SO_SNDBUF, size));
+        try {
+            Channel channel = bootstrap.bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
+                    .sync().channel();
+            return new EdgeServer(acceptors, workers, channel, initializer);
+        } catch (RuntimeException | InterruptedException e) {
+            shutdown(acceptors, workers);
+            throw e;
+        }
+    }
+
+    private static EventLoopGroup group(boolean epoll, int threads, String name) {
+        DefaultThreadFactory threadFactory = new DefaultThreadFactory(name, true);
+        return epoll ? new EpollEventLoopGroup(threads, threadFactory) : new NioEventLoopGroup(threads, threadFactory);
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** Client connections admitted and still open. */
+    public int openConnections() {
+        return initializer.openConnections();
+    }
+
+    /** Stops accepting and closes every client connection; the event loops keep running for the engine's last writes. */
+    public void closeConnections() {
+        serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        initializer.clients().close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        closeConnections();
+        shutdown(acceptors, workers);
+    }
+
+    private static void shutdown(EventLoopGroup acceptors, EventLoopGroup workers) {
+        // No quiet period: an emulator is stopped by a person or a test waiting for it.
+        acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(1500, TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jetemu.broker.moquette;
+
+import io.moquette.broker.ClientDescriptor;
+import io.moquette.broker.EmbeddedCore;
+import io.moquette.broker.MoquetteIdleTimeoutHandler;
+import io.moquette.broker.security.AcceptAllAuthenticator;
+import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import io.netty.handler.codec.mqtt.MqttQoS;
+
+import java.util.List;
+
+/**
+ * The one door to Moquette: every {@code io.moquette} import of jetemu is in this package (and
+ * in the assembly class it uses, which Moquette 0.17 forces into its own package).
+ *
+ * <p>Moquette handles the MQTT protocol once a client is past the access edge: sessions,
+ * subscriptions, routing, QoS 1 and 2. Access decisions are not left to it: its authenticator
+ * does not see the client's address, so the edge decides before a client's bytes reach it,
+ * and the engine is assembled to accept whoever the edge lets through.
+ */
+public final class MoquetteEngine implements AutoCloseable {
+
+    /**
+     * Capacity of each session loop's command queue (Moquette's default is 1,024). Every CONNECT,
+     * PUBLISH and acknowledgement passes through these queues and a full queue drops the command,
+     * CONNECTs included; a deeper queue costs a few hundred kilobytes of references.
+     */
+    public static final int SESSION_QUEUE_SIZE = 65_536;
+
+    private final EmbeddedCore core;
+    private final ChannelHandler idleTimeoutHandler = new MoquetteIdleTimeoutHandler();
+
+    private MoquetteEngine(EmbeddedCore core) {
+        this.core = core;
+    }
+
+    public static MoquetteEngine start() {
+        return new MoquetteEngine(EmbeddedCore.assemble(SESSION_QUEUE_SIZE, new AcceptAllAuthenticator(),
+                new PermitAllAuthorizatorPolicy()));
+    }
+
+    /** The engine's MQTT handler, last in an admitted client's pipeline. */
+    public ChannelHandler protocolHandler() {
+        return core.channelHandler();
+    }
+
+    /** Closes a connection whose keep-alive expired; it acts on the idle events of the pipeline's IdleStateHandler. */
+    public ChannelHandler idleTimeoutHandler() {
+        return idleTimeoutHandler;
+    }
+
+    /** Publishes as the device: to every matching subscription, without a client connection. */
+    public void publish(String topic, byte[] payload, int qos) {
+        MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.valueOf(qos), false, 0);
+        core.internalPublish(new MqttPublishMessage(header, new MqttPublishVariableHeader(topic, 0),
+                Unpooled.wrappedBuffer(payload)));
+    }
+
+    public List<String> connectedClientIds() {
+        return core.connectedClients().stream().map(ClientDescriptor::getClientID).toList();
+    }
+
+    public boolean disconnect(String clientId) {
+        return core.disconnect(clientId);
+    }
+
+    @Override
+    public void close() {
+        core.close();
+    }
+}

@@ -1,0 +1,103 @@
+package io.moquette.broker;
+
+import io.moquette.BrokerConstants;
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.CTrieSubscriptionDirectory;
+import io.moquette.broker.subscriptions.ISubscriptionsDirectory;
+import io.moquette.interception.BrokerInterceptor;
+import io.moquette.persistence.MemorySessionsRepository;
+import io.moquette.persistence.MemorySubscriptionsRepository;
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Moquette 0.17's MQTT protocol engine (sessions, subscriptions, routing) without its network
+ * acceptor, so that jetemu's own Netty server can put the engine's channel handler behind the
+ * access edge.
+ *
+ * <p>Why this class sits in Moquette's package: in 0.17 the engine's constructors are
+ * package-private and {@code Server.startServer} binds its own sockets, where no component of
+ * ours could see a client before the engine does. This is the only class of ours in this
+ * package; it assembles the engine the way {@code Server.startServer} does, in memory only
+ * (no H2 store, no telemetry, no string-keyed configuration), and exposes nothing but JDK,
+ * Netty and public Moquette types. Only {@code dev.jetemu.broker.moquette} uses it.
+ */
+public final class EmbeddedCore implements AutoCloseable {
+
+    private final ScheduledExecutorService scheduler;
+    private final BrokerInterceptor interceptor;
+    private final SessionRegistry sessions;
+    private final PostOffice postOffice;
+    private final NewNettyMQTTHandler channelHandler;
+
+    private EmbeddedCore(int sessionQueueSize, IAuthenticator authenticator, IAuthorizatorPolicy authorizatorPolicy) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "moquette-sessions-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        interceptor = new BrokerInterceptor(List.of());
+        ISubscriptionsDirectory subscriptions = new CTrieSubscriptionDirectory();
+        subscriptions.init(new MemorySubscriptionsRepository());
+        Authorizator authorizator = new Authorizator(authorizatorPolicy);
+        SessionEventLoopGroup loops = new SessionEventLoopGroup(interceptor, sessionQueueSize);
+        sessions = new SessionRegistry(subscriptions, new MemorySessionsRepository(), new MemoryQueueRepository(),
+                authorizator, scheduler, Clock.systemDefaultZone(), Session.INFINITE_EXPIRY, loops);
+        postOffice = new PostOffice(subscriptions, new MemoryRetainedRepository(), sessions, interceptor,
+                authorizator, loops);
+        // Anonymous clients and empty client ids (clean sessions only) are accepted, as by the
+        // Mosquitto broker on the device; credentials are checked by the access edge.
+        BrokerConfiguration configuration = new BrokerConfiguration(true, true, false,
+                BrokerConstants.IMMEDIATE_BUFFER_FLUSH);
+        channelHandler = new NewNettyMQTTHandler(
+                new MQTTConnectionFactory(configuration, authenticator, sessions, postOffice));
+    }
+
+    /**
+     * @param sessionQueueSize   capacity of each session event loop's command queue
+     * @param authenticator      consulted for CONNECTs that carry a user name
+     * @param authorizatorPolicy consulted for client PUBLISH and SUBSCRIBE
+     */
+    public static EmbeddedCore assemble(int sessionQueueSize, IAuthenticator authenticator,
+                                        IAuthorizatorPolicy authorizatorPolicy) {
+        return new EmbeddedCore(sessionQueueSize, authenticator, authorizatorPolicy);
+    }
+
+    /** The engine's handler: the last one in a client channel's pipeline, after the MQTT codec. Sharable. */
+    public ChannelHandler channelHandler() {
+        return channelHandler;
+    }
+
+    /** Routes a message published by the device itself. The message's payload is released. */
+    public RoutingResults internalPublish(MqttPublishMessage message) {
+        try {
+            return postOffice.internalPublish(message);
+        } finally {
+            message.payload().release();
+        }
+    }
+
+    public Collection<ClientDescriptor> connectedClients() {
+        return sessions.listConnectedClients();
+    }
+
+    /** Closes the client's connection, keeping its session state. */
+    public boolean disconnect(String clientId) {
+        return sessions.dropSession(clientId, false);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        sessions.close();
+        interceptor.stop();
+        postOffice.terminate();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.jetemu.broker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * MQTT 3.1.1 packets written byte by byte, for tests that must send what a library would not
+ * (a SUBSCRIBE right behind a CONNECT, without waiting for the CONNACK).
+ */
+final class RawMqtt {
+
+    private RawMqtt() {
+    }
+
+    static byte[] connect(String clientId) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeString(body, "MQTT");
+        body.write(4);          // protocol level 3.1.1
+        body.write(0x02);       // clean session
+        body.write(0);
+        body.write(60);         // keep-alive 60 s
+        writeString(body, clientId);
+        return packet(0x10, body.toByteArray());
+    }
+
+    static byte[] subscribe(int packetId, String filter) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(packetId >> 8);
+        body.write(packetId & 0xff);
+        writeString(body, filter);
+        body.write(0);          // QoS 0
+        return packet(0x82, body.toByteArray());
+    }
+
+    static Socket open(String sourceAddress, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
+        socket.connect(new InetSocketAddress(sourceAddress.contains(":") ? "::1" : "127.0.0.1", port), 2000);
+        return socket;
+    }
+
+    /** Everything the broker sends until it closes the connection or {@code timeoutMillis} pass. */
+    static byte[] readUntilClosed(Socket socket, int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                received.write(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException stillOpen) {
+            throw new IOException("the broker kept the connection open; received so far "
+                    + received.size() + " bytes");
+        }
+        return received.toByteArray();
+    }
+
+    private static byte[] packet(int firstByte, byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(firstByte);
+        int length = body.length;
+        do {
+            int digit = length % 128;
+            length /= 128;
+            out.write(length > 0 ? digit | 0x80 : digit);
+        } while (length > 0);
+        out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    private static void writeString(ByteArrayOutputStream out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes.length >> 8);
+        out.write(bytes.length & 0xff);
+        out.writeBytes(bytes);
+    }
+}
