@@ -8,7 +8,9 @@ import io.moquette.broker.subscriptions.ISubscriptionsDirectory;
 import io.moquette.interception.BrokerInterceptor;
 import io.moquette.persistence.MemorySessionsRepository;
 import io.moquette.persistence.MemorySubscriptionsRepository;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.util.AttributeKey;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 
 import java.time.Clock;
@@ -30,6 +32,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * Netty and public Moquette types. Only {@code dev.jetemu.broker.moquette} uses it.
  */
 public final class EmbeddedCore implements AutoCloseable {
+
+    /** Where {@link NewNettyMQTTHandler} keeps a channel's connection. */
+    private static final AttributeKey<Object> CONNECTION = AttributeKey.valueOf("connection");
 
     private final ScheduledExecutorService scheduler;
     private final BrokerInterceptor interceptor;
@@ -82,6 +87,17 @@ public final class EmbeddedCore implements AutoCloseable {
         } finally {
             message.payload().release();
         }
+    }
+
+    /**
+     * Whether the engine has finished accepting the client on this channel. Moquette 0.17 marks
+     * a connection connected in a listener of the CONNACK write, which can run after the client
+     * already answered the CONNACK: a SUBSCRIBE read in between closes the connection and a QoS 0
+     * PUBLISH is dropped. The edge holds the client's packets until this is true.
+     */
+    public static boolean isConnected(Channel channel) {
+        Object connection = channel.attr(CONNECTION).get();
+        return connection instanceof MQTTConnection mqttConnection && mqttConnection.isConnected();
     }
 
     public Collection<ClientDescriptor> connectedClients() {

@@ -38,6 +38,34 @@ final class RawMqtt {
         return packet(0x82, body.toByteArray());
     }
 
+    static byte[] publish(String topic, String payload) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeString(body, topic);
+        body.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
+        return packet(0x30, body.toByteArray());
+    }
+
+    /** Reads whole packets until {@code count} have arrived; returns each one's first byte (type and flags). */
+    static java.util.List<Integer> readPacketTypes(Socket socket, int count, int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+        java.util.List<Integer> types = new java.util.ArrayList<>();
+        while (types.size() < count) {
+            int first = in.readUnsignedByte();
+            int length = 0;
+            int multiplier = 1;
+            int digit;
+            do {
+                digit = in.readUnsignedByte();
+                length += (digit & 0x7f) * multiplier;
+                multiplier *= 128;
+            } while ((digit & 0x80) != 0);
+            in.readFully(new byte[length]);
+            types.add(first);
+        }
+        return types;
+    }
+
     static Socket open(String sourceAddress, int port) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));

@@ -93,7 +93,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(DECODER, new MqttDecoder(settings.maxMessageBytes()));
         pipeline.addLast(ENCODER, MqttEncoder.INSTANCE);
         pipeline.addLast(DECODE_GUARD, new DecodeFailureGuard(settings.maxMessageBytes()));
-        pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener));
+        pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener, engine::hasAccepted));
         pipeline.addLast(TOPIC_RULE, new JunosTopicRule(listener));
         pipeline.addLast(ENGINE, engine.protocolHandler());
     }

@@ -6,6 +6,7 @@ import io.moquette.broker.MoquetteIdleTimeoutHandler;
 import io.moquette.broker.security.AcceptAllAuthenticator;
 import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
@@ -53,6 +54,11 @@ public final class MoquetteEngine implements AutoCloseable {
     /** Closes a connection whose keep-alive expired; it acts on the idle events of the pipeline's IdleStateHandler. */
     public ChannelHandler idleTimeoutHandler() {
         return idleTimeoutHandler;
+    }
+
+    /** Whether the engine has accepted the client on this channel and will process its packets. */
+    public boolean hasAccepted(Channel channel) {
+        return EmbeddedCore.isConnected(channel);
     }
 
     /** Publishes as the device: to every matching subscription, without a client connection. */
