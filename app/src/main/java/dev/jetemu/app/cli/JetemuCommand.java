@@ -1,0 +1,34 @@
+package dev.jetemu.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: lists the commands, runs none itself. */
+@Command(name = "jetemu",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "An emulator of the Junos JET notification service: an MQTT broker with the device's "
+                + "access rules, and a simulated device that publishes jet-event messages.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 a scenario failed, 2 invalid input (usage, configuration, "
+                + "scenario file), 3 the environment failed (port in use, broker unreachable)."})
+public final class JetemuCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** The command line with jetemu's error handling: one clear line and an exit code, no stack traces. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new JetemuCommand());
+        ErrorReporting errors = new ErrorReporting();
+        commandLine.setParameterExceptionHandler(errors);
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setExitCodeExceptionMapper(errors);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.jetemu.app.cli;
+
+import sun.misc.Signal;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Waits for SIGINT or SIGTERM. Handling the signals (rather than leaving them to the JVM's
+ * shutdown hooks) lets a stopped emulator close its broker and exit 0, as a container
+ * runtime or a CI script expects of a clean stop.
+ */
+final class ShutdownSignals {
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    static ShutdownSignals install() {
+        ShutdownSignals signals = new ShutdownSignals();
+        for (String name : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(name), signal -> signals.stop.countDown());
+        }
+        return signals;
+    }
+
+    void await() throws InterruptedException {
+        stop.await();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.jetemu.app.cli;
+
+import dev.jetemu.app.settings.EmulatorSettings;
+import dev.jetemu.broker.BrokerSettings;
+import dev.jetemu.broker.access.AllowRule;
+
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code serve} prints on stdout when it starts: where it listens, who may connect, the
+ * host name, and last the fixed line {@value #READY} that scripts and containers wait for.
+ */
+final class StartupReport {
+
+    static final String READY = "Ready.";
+
+    private StartupReport() {
+    }
+
+    static void print(PrintWriter out, EmulatorSettings settings, InetSocketAddress listening) {
+        BrokerSettings broker = settings.broker();
+        out.println("jetemu " + Version.current() + " - emulated Junos JET notification service");
+        out.println("  hostname:        " + settings.hostname());
+        out.println("  listening on:    " + describe(listening));
+        out.println("  allow-clients:   " + allowClients(settings) + " (" + settings.allowSource().explanation() + ")");
+        out.println("  max-connections: " + broker.maxConnections().stream().mapToObj(String::valueOf)
+                .findFirst().orElse("not limited"));
+        broker.socketSendBufferSize().ifPresent(size ->
+                out.println("  broker-socket-send-buffer-size: " + size));
+        if (!broker.users().isEmpty()) {
+            out.println("  users:           " + broker.users().size() + " (clients must log in)");
+        }
+        out.println(READY);
+        out.flush();
+    }
+
+    private static String allowClients(EmulatorSettings settings) {
+        if (settings.broker().allowClients().isEmpty()) {
+            return "none";
+        }
+        return settings.broker().allowClients().rules().stream()
+                .map(AllowRule::toString)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String describe(InetSocketAddress address) {
+        if (address.getAddress().isAnyLocalAddress()) {
+            return "port " + address.getPort() + " on every IPv4 and IPv6 address";
+        }
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}

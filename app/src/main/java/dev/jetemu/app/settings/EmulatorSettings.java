@@ -1,0 +1,30 @@
+package dev.jetemu.app.settings;
+
+import dev.jetemu.broker.BrokerSettings;
+
+import java.util.List;
+
+/**
+ * Everything {@code serve} runs with, once the configuration file and the command line are
+ * merged: what the start-up report shows.
+ *
+ * @param broker      the notification broker's settings
+ * @param hostname    the device's host name, as events carry it
+ * @param httpPort    the control API's port; 0 is off
+ * @param allowSource where allow-clients came from
+ * @param warnings    what the user should know before relying on this configuration
+ */
+public record EmulatorSettings(
+        BrokerSettings broker,
+        String hostname,
+        int httpPort,
+        AllowSource allowSource,
+        List<String> warnings) {
+
+    public static final String DEFAULT_HOSTNAME = "jetemu";
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    public EmulatorSettings {
+        warnings = List.copyOf(warnings);
+    }
+}
