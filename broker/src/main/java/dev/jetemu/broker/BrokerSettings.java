@@ -2,6 +2,7 @@ package dev.jetemu.broker;
 
 import dev.jetemu.broker.access.AllowClients;
 import dev.jetemu.broker.access.Credentials;
+import dev.jetemu.broker.flow.FlowSettings;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.OptionalInt;
  * @param socketSendBufferSize  SO_SNDBUF for client connections, when set
  * @param users                 when not empty, a client must present one of these in its CONNECT
  * @param maxMessageBytes       the largest MQTT packet a client may send
+ * @param flow                  when a subscriber is behind, and what is done about one that stops reading
  */
 public record BrokerSettings(
         String bindAddress,
@@ -26,7 +28,8 @@ public record BrokerSettings(
         OptionalInt maxConnections,
         OptionalInt socketSendBufferSize,
         List<Credentials> users,
-        int maxMessageBytes) {
+        int maxMessageBytes,
+        FlowSettings flow) {
 
     public static final int DEFAULT_PORT = 1883;
     public static final String ALL_ADDRESSES = "::";
@@ -38,6 +41,7 @@ public record BrokerSettings(
         Objects.requireNonNull(allowClients, "allowClients");
         Objects.requireNonNull(maxConnections, "maxConnections");
         Objects.requireNonNull(socketSendBufferSize, "socketSendBufferSize");
+        Objects.requireNonNull(flow, "flow");
         users = List.copyOf(users);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is out of range 0-65535");
@@ -47,20 +51,26 @@ public record BrokerSettings(
     /** Loopback clients only, on the given port: the emulator's behaviour without configuration. */
     public static BrokerSettings loopbackOnly(int port) {
         return new BrokerSettings(ALL_ADDRESSES, port, AllowClients.loopback(), OptionalInt.empty(),
-                OptionalInt.empty(), List.of(), DEFAULT_MAX_MESSAGE_BYTES);
+                OptionalInt.empty(), List.of(), DEFAULT_MAX_MESSAGE_BYTES, FlowSettings.DEFAULTS);
     }
 
     public BrokerSettings withAllowClients(AllowClients allowed) {
-        return new BrokerSettings(bindAddress, port, allowed, maxConnections, socketSendBufferSize, users, maxMessageBytes);
+        return new BrokerSettings(bindAddress, port, allowed, maxConnections, socketSendBufferSize, users, maxMessageBytes,
+                flow);
     }
 
     public BrokerSettings withMaxConnections(int limit) {
         return new BrokerSettings(bindAddress, port, allowClients, OptionalInt.of(limit), socketSendBufferSize, users,
-                maxMessageBytes);
+                maxMessageBytes, flow);
     }
 
     public BrokerSettings withUsers(List<Credentials> credentials) {
         return new BrokerSettings(bindAddress, port, allowClients, maxConnections, socketSendBufferSize, credentials,
-                maxMessageBytes);
+                maxMessageBytes, flow);
+    }
+
+    public BrokerSettings withFlow(FlowSettings newFlow) {
+        return new BrokerSettings(bindAddress, port, allowClients, maxConnections, socketSendBufferSize, users,
+                maxMessageBytes, newFlow);
     }
 }

@@ -2,6 +2,9 @@ package dev.jetemu.broker;
 
 import dev.jetemu.broker.edge.AccessListener;
 import dev.jetemu.broker.edge.EdgeServer;
+import dev.jetemu.broker.flow.Backlogs;
+import dev.jetemu.broker.flow.FlowSettings;
+import dev.jetemu.broker.flow.PublishWindow;
 import dev.jetemu.broker.moquette.MoquetteEngine;
 
 import java.net.BindException;
@@ -24,11 +27,14 @@ public final class NotificationBroker implements AutoCloseable {
     private final BrokerSettings settings;
     private final MoquetteEngine engine;
     private final EdgeServer edge;
+    private final Backlogs backlogs;
+    private final PublishWindow window = new PublishWindow();
 
-    private NotificationBroker(BrokerSettings settings, MoquetteEngine engine, EdgeServer edge) {
+    private NotificationBroker(BrokerSettings settings, MoquetteEngine engine, EdgeServer edge, Backlogs backlogs) {
         this.settings = settings;
         this.engine = engine;
         this.edge = edge;
+        this.backlogs = backlogs;
     }
 
     public static NotificationBroker start(BrokerSettings settings) throws BrokerStartException {
@@ -42,9 +48,11 @@ public final class NotificationBroker implements AutoCloseable {
      */
     public static NotificationBroker start(BrokerSettings settings, AccessListener listener)
             throws BrokerStartException {
-        MoquetteEngine engine = MoquetteEngine.start();
+        Backlogs backlogs = new Backlogs(settings.flow());
+        MoquetteEngine engine = MoquetteEngine.start(backlogs);
         try {
-            return new NotificationBroker(settings, engine, EdgeServer.bind(settings, engine, listener));
+            return new NotificationBroker(settings, engine, EdgeServer.bind(settings, engine, backlogs, listener),
+                    backlogs);
         } catch (Exception e) {
             engine.close();
             if (e instanceof InterruptedException) {
@@ -76,9 +84,21 @@ public final class NotificationBroker implements AutoCloseable {
         return localAddress().getPort();
     }
 
-    /** Publishes as the device: to every client whose subscription matches {@code topic}. */
-    public void publish(String topic, byte[] payload, int qos) {
-        engine.publish(topic, payload, qos);
+    /**
+     * Publishes as the device: to every client whose subscription matches {@code topic}. Waits
+     * while such a client is behind (see {@link FlowSettings}), so that nothing is lost for a
+     * subscriber that keeps reading, however fast the device publishes. One thread publishes.
+     */
+    public void publish(String topic, byte[] payload, int qos) throws InterruptedException {
+        if (backlogs.anyHoldingBack()) {
+            backlogs.awaitRoomFor(engine.subscribersOf(topic));
+        }
+        window.add(engine.publish(topic, payload, qos));
+    }
+
+    /** The subscribers' backlogs: who is behind, what the slow-subscriber policy did. */
+    public Backlogs backlogs() {
+        return backlogs;
     }
 
     /** Ids of the clients that are connected now. */

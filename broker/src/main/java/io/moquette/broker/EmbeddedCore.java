@@ -5,6 +5,8 @@ import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.CTrieSubscriptionDirectory;
 import io.moquette.broker.subscriptions.ISubscriptionsDirectory;
+import io.moquette.broker.subscriptions.Subscription;
+import io.moquette.broker.subscriptions.Topic;
 import io.moquette.interception.BrokerInterceptor;
 import io.moquette.persistence.MemorySessionsRepository;
 import io.moquette.persistence.MemorySubscriptionsRepository;
@@ -15,6 +17,8 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,18 +46,21 @@ public final class EmbeddedCore implements AutoCloseable {
     private final PostOffice postOffice;
     private final NewNettyMQTTHandler channelHandler;
 
-    private EmbeddedCore(int sessionQueueSize, IAuthenticator authenticator, IAuthorizatorPolicy authorizatorPolicy) {
+    private final ISubscriptionsDirectory subscriptions;
+
+    private EmbeddedCore(int sessionQueueSize, IAuthenticator authenticator, IAuthorizatorPolicy authorizatorPolicy,
+                         IQueueRepository queues) {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "moquette-sessions-expiry");
             thread.setDaemon(true);
             return thread;
         });
         interceptor = new BrokerInterceptor(List.of());
-        ISubscriptionsDirectory subscriptions = new CTrieSubscriptionDirectory();
+        subscriptions = new CTrieSubscriptionDirectory();
         subscriptions.init(new MemorySubscriptionsRepository());
         Authorizator authorizator = new Authorizator(authorizatorPolicy);
         SessionEventLoopGroup loops = new SessionEventLoopGroup(interceptor, sessionQueueSize);
-        sessions = new SessionRegistry(subscriptions, new MemorySessionsRepository(), new MemoryQueueRepository(),
+        sessions = new SessionRegistry(subscriptions, new MemorySessionsRepository(), queues,
                 authorizator, scheduler, Clock.systemDefaultZone(), Session.INFINITE_EXPIRY, loops);
         postOffice = new PostOffice(subscriptions, new MemoryRetainedRepository(), sessions, interceptor,
                 authorizator, loops);
@@ -69,10 +76,16 @@ public final class EmbeddedCore implements AutoCloseable {
      * @param sessionQueueSize   capacity of each session event loop's command queue
      * @param authenticator      consulted for CONNECTs that carry a user name
      * @param authorizatorPolicy consulted for client PUBLISH and SUBSCRIBE
+     * @param queues             where sessions keep the QoS 1 and 2 messages they cannot send yet
      */
     public static EmbeddedCore assemble(int sessionQueueSize, IAuthenticator authenticator,
-                                        IAuthorizatorPolicy authorizatorPolicy) {
-        return new EmbeddedCore(sessionQueueSize, authenticator, authorizatorPolicy);
+                                        IAuthorizatorPolicy authorizatorPolicy, IQueueRepository queues) {
+        return new EmbeddedCore(sessionQueueSize, authenticator, authorizatorPolicy, queues);
+    }
+
+    /** A fresh in-memory queue repository, Moquette's own. */
+    public static IQueueRepository memoryQueues() {
+        return new MemoryQueueRepository();
     }
 
     /** The engine's handler: the last one in a client channel's pipeline, after the MQTT codec. Sharable. */
@@ -98,6 +111,20 @@ public final class EmbeddedCore implements AutoCloseable {
     public static boolean isConnected(Channel channel) {
         Object connection = channel.attr(CONNECTION).get();
         return connection instanceof MQTTConnection mqttConnection && mqttConnection.isConnected();
+    }
+
+    /** The client id the engine gave the client on this channel (generated when the CONNECT had none). */
+    public static String clientId(Channel channel) {
+        return NettyUtils.clientID(channel);
+    }
+
+    /** Ids of the clients holding a subscription that matches {@code topic}, once each. */
+    public Set<String> subscribersOf(String topic) {
+        Set<String> clientIds = new HashSet<>();
+        for (Subscription subscription : subscriptions.matchWithoutQosSharpening(new Topic(topic))) {
+            clientIds.add(subscription.getClientId());
+        }
+        return clientIds;
     }
 
     public Collection<ClientDescriptor> connectedClients() {

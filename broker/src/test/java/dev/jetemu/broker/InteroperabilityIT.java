@@ -46,7 +46,7 @@ class InteroperabilityIT {
         return Path.of(InteroperabilityIT.class.getResource("/interop/jet_client.py").toURI()).toString();
     }
 
-    private void publishEvent() {
+    private void publishEvent() throws InterruptedException {
         broker.publish(TOPIC, "{\"jet-event\":{}}".getBytes(StandardCharsets.UTF_8), 0);
     }
 

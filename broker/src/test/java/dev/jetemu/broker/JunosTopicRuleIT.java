@@ -61,7 +61,7 @@ class JunosTopicRuleIT {
     }
 
     @Test
-    void theDeviceItselfPublishesUnderJunos() {
+    void theDeviceItselfPublishesUnderJunos() throws InterruptedException {
         broker.publish("/junos/events/syslog/UI_COMMIT_COMPLETED", "{}".getBytes(StandardCharsets.UTF_8), 0);
 
         await().atMost(5, TimeUnit.SECONDS).until(() -> !received.isEmpty());

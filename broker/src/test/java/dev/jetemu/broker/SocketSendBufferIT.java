@@ -24,7 +24,7 @@ class SocketSendBufferIT {
         ExternalTool.require(SS, "iproute2");
         BrokerSettings loopback = BrokerSettings.loopbackOnly(0);
         BrokerSettings settings = new BrokerSettings(loopback.bindAddress(), 0, loopback.allowClients(),
-                OptionalInt.empty(), OptionalInt.of(32768), List.of(), loopback.maxMessageBytes());
+                OptionalInt.empty(), OptionalInt.of(32768), List.of(), loopback.maxMessageBytes(), loopback.flow());
         try (NotificationBroker broker = NotificationBroker.start(settings);
              Socket client = RawMqtt.open("127.0.0.1", broker.port())) {
             client.getOutputStream().write(RawMqtt.connect("sized"));

@@ -27,6 +27,13 @@ final class TestClients {
     private TestClients() {
     }
 
+    /** Options whose socket has a receive buffer of {@code receiveBufferBytes}, so that little waits in the kernel. */
+    static MqttConnectOptions options(String sourceAddress, int receiveBufferBytes) {
+        MqttConnectOptions options = options(sourceAddress);
+        options.setSocketFactory(new BoundSocketFactory(sourceAddress, receiveBufferBytes));
+        return options;
+    }
+
     static MqttConnectOptions options(String sourceAddress) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
@@ -100,18 +107,28 @@ final class TestClients {
     /** Opens every socket from one local address, as a JET client with bind_address does. */
     static final class BoundSocketFactory extends SocketFactory {
         private final InetAddress local;
+        private final int receiveBufferBytes;
 
         BoundSocketFactory(String localAddress) {
+            this(localAddress, 0);
+        }
+
+        /** @param receiveBufferBytes SO_RCVBUF, or 0 for the kernel's default */
+        BoundSocketFactory(String localAddress, int receiveBufferBytes) {
             try {
                 this.local = InetAddress.getByName(localAddress);
             } catch (IOException e) {
                 throw new IllegalArgumentException(localAddress, e);
             }
+            this.receiveBufferBytes = receiveBufferBytes;
         }
 
         @Override
         public Socket createSocket() throws IOException {
             Socket socket = new Socket();
+            if (receiveBufferBytes > 0) {
+                socket.setReceiveBufferSize(receiveBufferBytes);
+            }
             socket.bind(new InetSocketAddress(local, 0));
             return socket;
         }

@@ -4,6 +4,7 @@ import dev.jetemu.app.config.EmulatorConfig;
 import dev.jetemu.broker.BrokerSettings;
 import dev.jetemu.broker.access.AllowClients;
 import dev.jetemu.broker.access.AllowRule;
+import dev.jetemu.broker.flow.FlowSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class SettingsResolver {
         int port = commandLine.port().orElse(config.port().orElse(BrokerSettings.DEFAULT_PORT));
         BrokerSettings broker = new BrokerSettings(BrokerSettings.ALL_ADDRESSES, port, new AllowClients(allowed),
                 config.maxConnections(), config.socketSendBufferSize(), config.users(),
-                BrokerSettings.DEFAULT_MAX_MESSAGE_BYTES);
+                BrokerSettings.DEFAULT_MAX_MESSAGE_BYTES, FlowSettings.DEFAULTS);
         String hostname = commandLine.hostname().or(config::hostname).orElse(EmulatorSettings.DEFAULT_HOSTNAME);
         int httpPort = commandLine.httpPort().orElse(config.httpPort().orElse(EmulatorSettings.DEFAULT_HTTP_PORT));
         return new EmulatorSettings(broker, hostname, httpPort, source, warnings);

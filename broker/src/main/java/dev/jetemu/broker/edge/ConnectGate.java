@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -45,13 +46,20 @@ final class ConnectGate extends ChannelDuplexHandler {
     private final List<Credentials> users;
     private final AccessListener listener;
     private final Predicate<Channel> engineAccepted;
+    private final Consumer<Channel> onAccepted;
     private final Queue<Object> heldBack = new ArrayDeque<>();
     private State state = State.AWAITING_CONNECT;
 
-    ConnectGate(List<Credentials> users, AccessListener listener, Predicate<Channel> engineAccepted) {
+    /**
+     * @param engineAccepted whether the engine has accepted the client on a channel
+     * @param onAccepted     told once the engine has, on the channel's event loop, before any held packet moves on
+     */
+    ConnectGate(List<Credentials> users, AccessListener listener, Predicate<Channel> engineAccepted,
+                Consumer<Channel> onAccepted) {
         this.users = users;
         this.listener = listener;
         this.engineAccepted = engineAccepted;
+        this.onAccepted = onAccepted;
     }
 
     @Override
@@ -111,6 +119,7 @@ final class ConnectGate extends ChannelDuplexHandler {
     }
 
     private void handOver(ChannelHandlerContext ctx) {
+        onAccepted.accept(ctx.channel());
         boolean any = !heldBack.isEmpty();
         Object msg;
         while ((msg = heldBack.poll()) != null) {

@@ -2,6 +2,8 @@ package dev.jetemu.broker.edge;
 
 import dev.jetemu.broker.BrokerSettings;
 import dev.jetemu.broker.access.AllowRule;
+import dev.jetemu.broker.flow.BacklogHandler;
+import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.moquette.MoquetteEngine;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -45,6 +47,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String DECODE_GUARD = "decodeGuard";
     static final String CONNECT_GATE = "connectGate";
     static final String TOPIC_RULE = "junosTopicRule";
+    static final String BACKLOG = "backlog";
     static final String ENGINE = "engine";
     static final String REFUSER = "refuser";
 
@@ -52,10 +55,13 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final MoquetteEngine engine;
     private final ConnectionLimiter limiter;
     private final AccessListener listener;
+    private final Backlogs backlogs;
     private final ChannelGroup clients = new DefaultChannelGroup("mqtt-clients", GlobalEventExecutor.INSTANCE);
 
-    EdgeChannelInitializer(BrokerSettings settings, MoquetteEngine engine, AccessListener listener) {
+    EdgeChannelInitializer(BrokerSettings settings, MoquetteEngine engine, Backlogs backlogs,
+                           AccessListener listener) {
         this.settings = settings;
+        this.backlogs = backlogs;
         this.engine = engine;
         this.limiter = new ConnectionLimiter(settings.maxConnections());
         this.listener = listener;
@@ -88,13 +94,16 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     /** The pipeline of an admitted client, in order; the engine renames nothing but the idle handler. */
     private void admit(ChannelPipeline pipeline) {
+        BacklogHandler backlog = new BacklogHandler(backlogs);
         pipeline.addLast(IDLE_STATE, new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
         pipeline.addLast(IDLE_EVENT, engine.idleTimeoutHandler());
         pipeline.addLast(DECODER, new MqttDecoder(settings.maxMessageBytes()));
         pipeline.addLast(ENCODER, MqttEncoder.INSTANCE);
         pipeline.addLast(DECODE_GUARD, new DecodeFailureGuard(settings.maxMessageBytes()));
-        pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener, engine::hasAccepted));
+        pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener, engine::hasAccepted,
+                channel -> backlog.accepted(channel, engine.clientId(channel))));
         pipeline.addLast(TOPIC_RULE, new JunosTopicRule(listener));
+        pipeline.addLast(BACKLOG, backlog);
         pipeline.addLast(ENGINE, engine.protocolHandler());
     }
 

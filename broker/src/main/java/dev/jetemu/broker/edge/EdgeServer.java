@@ -1,11 +1,13 @@
 package dev.jetemu.broker.edge;
 
 import dev.jetemu.broker.BrokerSettings;
+import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.moquette.MoquetteEngine;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -22,6 +24,14 @@ import java.util.concurrent.TimeUnit;
  * has it. Every client pipeline is assembled by {@link EdgeChannelInitializer}.
  */
 public final class EdgeServer implements AutoCloseable {
+
+    /**
+     * Moquette drops a QoS 0 message, without a word, for a channel that is not writable. The
+     * channel's own marks are therefore set far above the flow control's (see FlowSettings), which
+     * holds publishers back long before a channel could become unwritable.
+     */
+    private static final WriteBufferWaterMark ENGINE_WATER_MARK =
+            new WriteBufferWaterMark(32 * 1024 * 1024, 64 * 1024 * 1024);
 
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
@@ -41,14 +51,15 @@ public final class EdgeServer implements AutoCloseable {
      *
      * @throws java.net.BindException (sneakily, as Netty does) when the port cannot be bound
      */
-    public static EdgeServer bind(BrokerSettings settings, MoquetteEngine engine, AccessListener listener)
+    public static EdgeServer bind(BrokerSettings settings, MoquetteEngine engine, Backlogs backlogs,
+                                  AccessListener listener)
             throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup acceptors = group(epoll, 1, "mqtt-accept");
         EventLoopGroup workers = group(epoll, 0, "mqtt-io");
         Class<? extends ServerSocketChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        EdgeChannelInitializer initializer = new EdgeChannelInitializer(settings, engine, listener);
+        EdgeChannelInitializer initializer = new EdgeChannelInitializer(settings, engine, backlogs, listener);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(channelType)
@@ -56,6 +67,7 @@ public final class EdgeServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, ENGINE_WATER_MARK)
                 .childHandler(initializer);
         settings.socketSendBufferSize().ifPresent(size -> bootstrap.childOption(ChannelOption.SO_SNDBUF, size));
         try {

@@ -1,5 +1,6 @@
 package dev.jetemu.broker.moquette;
 
+import dev.jetemu.broker.flow.Backlogs;
 import io.moquette.broker.ClientDescriptor;
 import io.moquette.broker.EmbeddedCore;
 import io.moquette.broker.MoquetteIdleTimeoutHandler;
@@ -15,6 +16,8 @@ import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one door to Moquette: every {@code io.moquette} import of jetemu is in this package (and
@@ -41,9 +44,11 @@ public final class MoquetteEngine implements AutoCloseable {
         this.core = core;
     }
 
-    public static MoquetteEngine start() {
+    /** @param backlogs told the length of every session queue as it changes */
+    public static MoquetteEngine start(Backlogs backlogs) {
+        CountingQueues queues = new CountingQueues(EmbeddedCore.memoryQueues(), backlogs::queueLength);
         return new MoquetteEngine(EmbeddedCore.assemble(SESSION_QUEUE_SIZE, new AcceptAllAuthenticator(),
-                new PermitAllAuthorizatorPolicy()));
+                new PermitAllAuthorizatorPolicy(), queues));
     }
 
     /** The engine's MQTT handler, last in an admitted client's pipeline. */
@@ -61,11 +66,25 @@ public final class MoquetteEngine implements AutoCloseable {
         return EmbeddedCore.isConnected(channel);
     }
 
-    /** Publishes as the device: to every matching subscription, without a client connection. */
-    public void publish(String topic, byte[] payload, int qos) {
+    /** The client id the engine knows the client on this channel by. */
+    public String clientId(Channel channel) {
+        return EmbeddedCore.clientId(channel);
+    }
+
+    /** Ids of the clients whose subscriptions match {@code topic}. */
+    public Set<String> subscribersOf(String topic) {
+        return core.subscribersOf(topic);
+    }
+
+    /**
+     * Publishes as the device: to every matching subscription, without a client connection.
+     *
+     * @return completed once the message has been handed to every matching session
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
         MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.valueOf(qos), false, 0);
-        core.internalPublish(new MqttPublishMessage(header, new MqttPublishVariableHeader(topic, 0),
-                Unpooled.wrappedBuffer(payload)));
+        return core.internalPublish(new MqttPublishMessage(header, new MqttPublishVariableHeader(topic, 0),
+                Unpooled.wrappedBuffer(payload))).completableFuture();
     }
 
     public List<String> connectedClientIds() {
