@@ -2,8 +2,10 @@ package dev.jetemu.app.config;
 
 import dev.jetemu.broker.access.AllowRule;
 import dev.jetemu.broker.access.Credentials;
+import dev.jetemu.broker.flow.SlowSubscriberPolicy;
 import dev.jetemu.diagnostics.Diagnostic;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +21,8 @@ final class ConfigBuilder {
     /** Null until allow-clients is configured at all; the difference is who may connect. */
     private List<AllowRule> allowClients;
     private final List<Credentials> users = new ArrayList<>();
+    private SlowSubscriberPolicy slowSubscriberPolicy;
+    private Duration gracePeriod;
 
     void hostname(String name) {
         hostname = name;
@@ -45,6 +49,14 @@ final class ConfigBuilder {
         users.add(credentials);
     }
 
+    void slowSubscriberPolicy(SlowSubscriberPolicy policy) {
+        slowSubscriberPolicy = policy;
+    }
+
+    void gracePeriod(Duration period) {
+        gracePeriod = period;
+    }
+
     EmulatorConfig build(List<Diagnostic> notes) {
         return new EmulatorConfig(
                 Optional.ofNullable(hostname),
@@ -54,6 +66,7 @@ final class ConfigBuilder {
                 number(NumericSetting.BROKER_SOCKET_SEND_BUFFER_SIZE),
                 users,
                 number(NumericSetting.HTTP_PORT),
+                new DeliveryConfig(Optional.ofNullable(slowSubscriberPolicy), Optional.ofNullable(gracePeriod)),
                 notes);
     }
 

@@ -22,6 +22,7 @@ import java.util.OptionalInt;
  * @param socketSendBufferSize SO_SNDBUF for client connections
  * @param users                credentials a client must present; empty when none are configured
  * @param httpPort             the control API's port; 0 turns it off
+ * @param delivery             what is done about a subscriber that stops reading
  * @param notes                what the user should know but that did not stop loading: ignored set
  *                             lines, host-name resolutions
  */
@@ -33,6 +34,7 @@ public record EmulatorConfig(
         OptionalInt socketSendBufferSize,
         List<Credentials> users,
         OptionalInt httpPort,
+        DeliveryConfig delivery,
         List<Diagnostic> notes) {
 
     public EmulatorConfig {
@@ -43,12 +45,13 @@ public record EmulatorConfig(
         Objects.requireNonNull(socketSendBufferSize, "socketSendBufferSize");
         users = List.copyOf(users);
         Objects.requireNonNull(httpPort, "httpPort");
+        Objects.requireNonNull(delivery, "delivery");
         notes = List.copyOf(notes);
     }
 
     /** No configuration file: nothing set, which is not the same as a file that sets nothing about allow-clients. */
     public static EmulatorConfig none() {
         return new EmulatorConfig(Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
-                OptionalInt.empty(), List.of(), OptionalInt.empty(), List.of());
+                OptionalInt.empty(), List.of(), OptionalInt.empty(), DeliveryConfig.NONE, List.of());
     }
 }

@@ -1,7 +1,10 @@
 package dev.jetemu.app.config;
 
 import dev.jetemu.broker.access.Credentials;
+import dev.jetemu.broker.flow.SlowSubscriberPolicy;
 import dev.jetemu.diagnostics.Diagnostics;
+import dev.jetemu.diagnostics.Durations;
+import dev.jetemu.diagnostics.Suggestions;
 import dev.jetemu.diagnostics.LocatedYaml;
 import dev.jetemu.diagnostics.Position;
 import dev.jetemu.diagnostics.YamlList;
@@ -9,6 +12,7 @@ import dev.jetemu.diagnostics.YamlMap;
 import dev.jetemu.diagnostics.YamlNode;
 import dev.jetemu.diagnostics.YamlScalar;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +28,14 @@ final class YamlConfigBinder {
     static final String ALLOW_CLIENTS = "allow-clients";
     static final String USERS = "users";
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("device", "notification", "http");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("device", "notification", "http", "delivery");
     private static final List<String> DEVICE_KEYS = List.of("hostname");
     private static final List<String> NOTIFICATION_KEYS = List.of(NumericSetting.PORT.key(), ALLOW_CLIENTS,
             NumericSetting.MAX_CONNECTIONS.key(), NumericSetting.BROKER_SOCKET_SEND_BUFFER_SIZE.key(), USERS);
     private static final List<String> HTTP_KEYS = List.of(NumericSetting.HTTP_PORT.key());
+    private static final String SLOW_SUBSCRIBER_POLICY = "slow-subscriber-policy";
+    private static final String GRACE_PERIOD = "grace-period";
+    private static final List<String> DELIVERY_KEYS = List.of(SLOW_SUBSCRIBER_POLICY, GRACE_PERIOD);
     private static final List<String> USER_KEYS = List.of("name", "password");
 
     private static final String ALLOW_LIST = "a list of addresses, prefixes or host names";
@@ -58,6 +65,32 @@ final class YamlConfigBinder {
         section(map, "device", DEVICE_KEYS).ifPresent(this::device);
         section(map, "notification", NOTIFICATION_KEYS).ifPresent(this::notification);
         section(map, "http", HTTP_KEYS).ifPresent(http -> number(http, NumericSetting.HTTP_PORT));
+        section(map, "delivery", DELIVERY_KEYS).ifPresent(this::delivery);
+    }
+
+    private void delivery(YamlMap delivery) {
+        List<String> policies = Arrays.stream(SlowSubscriberPolicy.values()).map(SlowSubscriberPolicy::configName)
+                .toList();
+        String policyExpectation = "one of " + String.join(", ", policies);
+        delivery.entry(SLOW_SUBSCRIBER_POLICY).ifPresent(entry -> text(entry, policyExpectation).ifPresent(name -> {
+            Optional<SlowSubscriberPolicy> policy = Arrays.stream(SlowSubscriberPolicy.values())
+                    .filter(candidate -> candidate.configName().equals(name))
+                    .findFirst();
+            if (policy.isPresent()) {
+                config.slowSubscriberPolicy(policy.get());
+            } else {
+                diagnostics.error(entry.value().position(), "unknown slow-subscriber-policy '" + name + "'"
+                        + Suggestions.didYouMean(name, policies).map(s -> " (did you mean '" + s + "'?)").orElse("")
+                        + "; expected " + policyExpectation);
+            }
+        }));
+        delivery.entry(GRACE_PERIOD).ifPresent(entry -> text(entry, Durations.EXPECTATION).ifPresent(text -> {
+            try {
+                config.gracePeriod(Durations.parse(text));
+            } catch (IllegalArgumentException e) {
+                diagnostics.error(entry.value().position(), "grace-period " + e.getMessage());
+            }
+        }));
     }
 
     /** The section's map, its unknown keys reported; empty when it is absent, written empty, or not a map. */

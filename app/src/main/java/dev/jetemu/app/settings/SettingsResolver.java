@@ -22,6 +22,12 @@ public final class SettingsResolver {
     private SettingsResolver() {
     }
 
+    private static FlowSettings flow(EmulatorConfig config) {
+        FlowSettings defaults = FlowSettings.DEFAULTS;
+        return defaults.withPolicy(config.delivery().slowSubscriberPolicy().orElse(defaults.policy()),
+                config.delivery().gracePeriod().orElse(defaults.gracePeriod()));
+    }
+
     /**
      * @param configFile the {@code --config} file, when one was given
      * @param config     what it says ({@link EmulatorConfig#none()} without a file)
@@ -52,7 +58,7 @@ public final class SettingsResolver {
         int port = commandLine.port().orElse(config.port().orElse(BrokerSettings.DEFAULT_PORT));
         BrokerSettings broker = new BrokerSettings(BrokerSettings.ALL_ADDRESSES, port, new AllowClients(allowed),
                 config.maxConnections(), config.socketSendBufferSize(), config.users(),
-                BrokerSettings.DEFAULT_MAX_MESSAGE_BYTES, FlowSettings.DEFAULTS);
+                BrokerSettings.DEFAULT_MAX_MESSAGE_BYTES, flow(config));
         String hostname = commandLine.hostname().or(config::hostname).orElse(EmulatorSettings.DEFAULT_HOSTNAME);
         int httpPort = commandLine.httpPort().orElse(config.httpPort().orElse(EmulatorSettings.DEFAULT_HTTP_PORT));
         return new EmulatorSettings(broker, hostname, httpPort, source, warnings);

@@ -47,6 +47,7 @@ class SetCommandConfigTest {
                 OptionalInt.of(65536),
                 List.of(),
                 OptionalInt.empty(),
+                DeliveryConfig.NONE,
                 List.of()));
     }
 

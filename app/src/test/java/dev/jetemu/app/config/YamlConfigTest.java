@@ -3,11 +3,13 @@ package dev.jetemu.app.config;
 import dev.jetemu.broker.access.AddressPrefix;
 import dev.jetemu.broker.access.AllowRule;
 import dev.jetemu.broker.access.Credentials;
+import dev.jetemu.broker.flow.SlowSubscriberPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,6 +55,7 @@ class YamlConfigTest {
                 OptionalInt.of(65536),
                 List.of(new Credentials("jetapp", "secret")),
                 OptionalInt.of(8080),
+                DeliveryConfig.NONE,
                 List.of()));
         assertThat(config.allowClients().orElseThrow()).extracting(rule -> rule.prefix().toString())
                 .containsExactly("127.0.0.1/32", "::1/128", "10.0.0.0/8");
@@ -166,9 +169,9 @@ class YamlConfigTest {
         Path file = write(dir, "c.yaml", "logging: {level: debug}\nnotifcation:\n  port: 1\n");
 
         assertThat(errors(file)).containsExactly(
-                file + ":1:1: unknown key 'logging' at the top level; expected one of device, notification, http",
+                file + ":1:1: unknown key 'logging' at the top level; expected one of device, notification, http, delivery",
                 file + ":2:1: unknown key 'notifcation' at the top level (did you mean 'notification'?);"
-                        + " expected one of device, notification, http");
+                        + " expected one of device, notification, http, delivery");
     }
 
     @Test
@@ -249,7 +252,7 @@ class YamlConfigTest {
         Path file = write(dir, "c.yaml", "- device\n- notification\n");
 
         assertThat(errors(file)).containsExactly(
-                file + ":1:1: the top level is a list; expected a map with keys device, notification, http");
+                file + ":1:1: the top level is a list; expected a map with keys device, notification, http, delivery");
     }
 
     @Test
@@ -357,5 +360,32 @@ class YamlConfigTest {
 
         assertThat(errors(file)).containsExactly(file + ":1:1: cannot read configuration file: no such file;"
                 + " expected a readable YAML or Junos set-command file");
+    }
+
+    @Test
+    void theDeliverySectionChoosesTheSlowSubscriberPolicy() {
+        EmulatorConfig config = ConfigLoader.load(write(dir, "delivery.yaml", """
+                delivery:
+                  slow-subscriber-policy: drop-qos0
+                  grace-period: 2500ms
+                """));
+
+        assertThat(config.delivery()).isEqualTo(new DeliveryConfig(
+                Optional.of(SlowSubscriberPolicy.DROP_QOS0), Optional.of(Duration.ofMillis(2500))));
+    }
+
+    @Test
+    void aWrongPolicyOrGracePeriodIsReportedWithWhatWasExpected() {
+        Path file = write(dir, "delivery.yaml", """
+                delivery:
+                  slow-subscriber-policy: drop-qos
+                  grace-period: 10
+                """);
+
+        assertThat(errors(file)).containsExactly(
+                file + ":2:27: unknown slow-subscriber-policy 'drop-qos' (did you mean 'drop-qos0'?); "
+                        + "expected one of disconnect, drop-qos0",
+                file + ":3:17: grace-period '10' is not a duration; expected a number with a unit, "
+                        + "ms, s, m or h, such as 10s or 500ms");
     }
 }
