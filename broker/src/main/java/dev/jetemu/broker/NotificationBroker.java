@@ -1,6 +1,9 @@
 package dev.jetemu.broker;
 
+import dev.jetemu.broker.clients.ClientMessages;
+import dev.jetemu.broker.clients.Subscriptions;
 import dev.jetemu.broker.edge.AccessListener;
+import dev.jetemu.broker.edge.Observers;
 import dev.jetemu.broker.edge.EdgeServer;
 import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.flow.FlowSettings;
@@ -27,14 +30,14 @@ public final class NotificationBroker implements AutoCloseable {
     private final BrokerSettings settings;
     private final MoquetteEngine engine;
     private final EdgeServer edge;
-    private final Backlogs backlogs;
+    private final Observers observers;
     private final PublishWindow window = new PublishWindow();
 
-    private NotificationBroker(BrokerSettings settings, MoquetteEngine engine, EdgeServer edge, Backlogs backlogs) {
+    private NotificationBroker(BrokerSettings settings, MoquetteEngine engine, EdgeServer edge, Observers observers) {
         this.settings = settings;
         this.engine = engine;
         this.edge = edge;
-        this.backlogs = backlogs;
+        this.observers = observers;
     }
 
     public static NotificationBroker start(BrokerSettings settings) throws BrokerStartException {
@@ -48,11 +51,11 @@ public final class NotificationBroker implements AutoCloseable {
      */
     public static NotificationBroker start(BrokerSettings settings, AccessListener listener)
             throws BrokerStartException {
-        Backlogs backlogs = new Backlogs(settings.flow());
-        MoquetteEngine engine = MoquetteEngine.start(backlogs);
+        Observers observers = new Observers(listener, new Backlogs(settings.flow()), new Subscriptions(),
+                new ClientMessages());
+        MoquetteEngine engine = MoquetteEngine.start(observers.backlogs());
         try {
-            return new NotificationBroker(settings, engine, EdgeServer.bind(settings, engine, backlogs, listener),
-                    backlogs);
+            return new NotificationBroker(settings, engine, EdgeServer.bind(settings, engine, observers), observers);
         } catch (Exception e) {
             engine.close();
             if (e instanceof InterruptedException) {
@@ -90,6 +93,7 @@ public final class NotificationBroker implements AutoCloseable {
      * subscriber that keeps reading, however fast the device publishes. One thread publishes.
      */
     public void publish(String topic, byte[] payload, int qos) throws InterruptedException {
+        Backlogs backlogs = observers.backlogs();
         if (backlogs.anyHoldingBack()) {
             backlogs.awaitRoomFor(engine.subscribersOf(topic));
         }
@@ -98,7 +102,17 @@ public final class NotificationBroker implements AutoCloseable {
 
     /** The subscribers' backlogs: who is behind, what the slow-subscriber policy did. */
     public Backlogs backlogs() {
-        return backlogs;
+        return observers.backlogs();
+    }
+
+    /** The subscriptions of the clients connected now. */
+    public Subscriptions subscriptions() {
+        return observers.subscriptions();
+    }
+
+    /** Listeners to what applications publish through the broker. */
+    public ClientMessages clientMessages() {
+        return observers.clientMessages();
     }
 
     /** Ids of the clients that are connected now. */

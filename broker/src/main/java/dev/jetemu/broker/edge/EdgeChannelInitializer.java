@@ -2,6 +2,10 @@ package dev.jetemu.broker.edge;
 
 import dev.jetemu.broker.BrokerSettings;
 import dev.jetemu.broker.access.AllowRule;
+import dev.jetemu.broker.clients.ClientMessages;
+import dev.jetemu.broker.clients.PublishTap;
+import dev.jetemu.broker.clients.SubscriptionTracker;
+import dev.jetemu.broker.clients.Subscriptions;
 import dev.jetemu.broker.flow.BacklogHandler;
 import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.moquette.MoquetteEngine;
@@ -48,6 +52,8 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String CONNECT_GATE = "connectGate";
     static final String TOPIC_RULE = "junosTopicRule";
     static final String BACKLOG = "backlog";
+    static final String SUBSCRIPTIONS = "subscriptions";
+    static final String PUBLISH_TAP = "publishTap";
     static final String ENGINE = "engine";
     static final String REFUSER = "refuser";
 
@@ -56,15 +62,18 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ConnectionLimiter limiter;
     private final AccessListener listener;
     private final Backlogs backlogs;
+    private final Subscriptions subscriptions;
+    private final ClientMessages clientMessages;
     private final ChannelGroup clients = new DefaultChannelGroup("mqtt-clients", GlobalEventExecutor.INSTANCE);
 
-    EdgeChannelInitializer(BrokerSettings settings, MoquetteEngine engine, Backlogs backlogs,
-                           AccessListener listener) {
+    EdgeChannelInitializer(BrokerSettings settings, MoquetteEngine engine, Observers observers) {
         this.settings = settings;
-        this.backlogs = backlogs;
+        this.backlogs = observers.backlogs();
+        this.subscriptions = observers.subscriptions();
+        this.clientMessages = observers.clientMessages();
         this.engine = engine;
         this.limiter = new ConnectionLimiter(settings.maxConnections());
-        this.listener = listener;
+        this.listener = observers.access();
     }
 
     @Override
@@ -95,14 +104,23 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     /** The pipeline of an admitted client, in order; the engine renames nothing but the idle handler. */
     private void admit(ChannelPipeline pipeline) {
         BacklogHandler backlog = new BacklogHandler(backlogs);
+        SubscriptionTracker tracker = new SubscriptionTracker(subscriptions);
+        PublishTap tap = new PublishTap(clientMessages);
         pipeline.addLast(IDLE_STATE, new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
         pipeline.addLast(IDLE_EVENT, engine.idleTimeoutHandler());
         pipeline.addLast(DECODER, new MqttDecoder(settings.maxMessageBytes()));
         pipeline.addLast(ENCODER, MqttEncoder.INSTANCE);
         pipeline.addLast(DECODE_GUARD, new DecodeFailureGuard(settings.maxMessageBytes()));
         pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener, engine::hasAccepted,
-                channel -> backlog.accepted(channel, engine.clientId(channel))));
+                channel -> {
+                    String clientId = engine.clientId(channel);
+                    backlog.accepted(channel, clientId);
+                    tracker.accepted(channel, clientId);
+                    tap.accepted(clientId);
+                }));
         pipeline.addLast(TOPIC_RULE, new JunosTopicRule(listener));
+        pipeline.addLast(PUBLISH_TAP, tap);
+        pipeline.addLast(SUBSCRIPTIONS, tracker);
         pipeline.addLast(BACKLOG, backlog);
         pipeline.addLast(ENGINE, engine.protocolHandler());
     }

@@ -1,7 +1,6 @@
 package dev.jetemu.broker.edge;
 
 import dev.jetemu.broker.BrokerSettings;
-import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.moquette.MoquetteEngine;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -51,15 +50,14 @@ public final class EdgeServer implements AutoCloseable {
      *
      * @throws java.net.BindException (sneakily, as Netty does) when the port cannot be bound
      */
-    public static EdgeServer bind(BrokerSettings settings, MoquetteEngine engine, Backlogs backlogs,
-                                  AccessListener listener)
+    public static EdgeServer bind(BrokerSettings settings, MoquetteEngine engine, Observers observers)
             throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup acceptors = group(epoll, 1, "mqtt-accept");
         EventLoopGroup workers = group(epoll, 0, "mqtt-io");
         Class<? extends ServerSocketChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        EdgeChannelInitializer initializer = new EdgeChannelInitializer(settings, engine, backlogs, listener);
+        EdgeChannelInitializer initializer = new EdgeChannelInitializer(settings, engine, observers);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(channelType)

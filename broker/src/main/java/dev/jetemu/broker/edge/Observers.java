@@ -1,0 +1,10 @@
+package dev.jetemu.broker.edge;
+
+import dev.jetemu.broker.clients.ClientMessages;
+import dev.jetemu.broker.clients.Subscriptions;
+import dev.jetemu.broker.flow.Backlogs;
+
+/** What the edge reports to as clients come and go, subscribe, publish and fall behind. */
+public record Observers(AccessListener access, Backlogs backlogs, Subscriptions subscriptions,
+                        ClientMessages clientMessages) {
+}
