@@ -100,6 +100,25 @@ public final class NotificationBroker implements AutoCloseable {
         window.add(engine.publish(topic, payload, qos));
     }
 
+    /**
+     * Waits until what the device published has left for every connected client: handed to the
+     * sessions, then written to their sockets (QoS 1 and 2 messages acknowledged). Call before
+     * {@link #close()} when the last messages matter, as at the end of a scenario run.
+     *
+     * @return false when something still waited after {@code timeout}
+     */
+    public boolean drain(java.time.Duration timeout) throws InterruptedException {
+        window.awaitAll();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!observers.backlogs().allDrained()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
     /** The subscribers' backlogs: who is behind, what the slow-subscriber policy did. */
     public Backlogs backlogs() {
         return observers.backlogs();

@@ -15,6 +15,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.util.AttributeKey;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 
+import java.lang.reflect.Field;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
 
 /**
  * Moquette 0.17's MQTT protocol engine (sessions, subscriptions, routing) without its network
@@ -36,6 +38,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * Netty and public Moquette types. Only {@code dev.jetemu.broker.moquette} uses it.
  */
 public final class EmbeddedCore implements AutoCloseable {
+
+    /** A session's queue of messages not yet sent, private and final in Moquette 0.17. */
+    private static final Field SESSION_QUEUE = sessionQueueField();
 
     /** Where {@link NewNettyMQTTHandler} keeps a channel's connection. */
     private static final AttributeKey<Object> CONNECTION = AttributeKey.valueOf("connection");
@@ -125,6 +130,42 @@ public final class EmbeddedCore implements AutoCloseable {
             clientIds.add(subscription.getClientId());
         }
         return clientIds;
+    }
+
+    /**
+     * Wraps a clean session's message queue. Moquette 0.17 gives a clean session a queue of its
+     * own rather than one from the queue repository, so the repository never sees the QoS 1 and 2
+     * messages a clean-session subscriber has not been sent yet; wrapping it makes them countable.
+     * Call once the engine has accepted the client and before it can have subscribed (the edge
+     * holds its packets until then), so the queue is still empty.
+     *
+     * @return false when there is no such session, or it is not clean (its queue is the repository's)
+     */
+    public boolean wrapCleanSessionQueue(String clientId,
+            UnaryOperator<SessionMessageQueue<SessionRegistry.EnqueuedMessage>> wrapper) {
+        Session session = sessions.retrieve(clientId);
+        if (session == null || !session.isClean()) {
+            return false;
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            SessionMessageQueue<SessionRegistry.EnqueuedMessage> queue =
+                    (SessionMessageQueue<SessionRegistry.EnqueuedMessage>) SESSION_QUEUE.get(session);
+            SESSION_QUEUE.set(session, wrapper.apply(queue));
+            return true;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Moquette 0.17's Session.sessionQueue is not accessible", e);
+        }
+    }
+
+    private static Field sessionQueueField() {
+        try {
+            Field field = Session.class.getDeclaredField("sessionQueue");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("this is not Moquette 0.17: Session has no sessionQueue", e);
+        }
     }
 
     public Collection<ClientDescriptor> connectedClients() {

@@ -30,11 +30,15 @@ final class RawMqtt {
     }
 
     static byte[] subscribe(int packetId, String filter) {
+        return subscribe(packetId, filter, 0);
+    }
+
+    static byte[] subscribe(int packetId, String filter, int qos) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(packetId >> 8);
         body.write(packetId & 0xff);
         writeString(body, filter);
-        body.write(0);          // QoS 0
+        body.write(qos);
         return packet(0x82, body.toByteArray());
     }
 

@@ -124,7 +124,7 @@ class SlowSubscriberIT {
             assertThat(broker.backlogs().disconnectedSlowSubscribers()).isEqualTo(1);
             await().atMost(5, TimeUnit.SECONDS).until(() -> !broker.connectedClientIds().contains("stalled"));
             assertThat(log.messages()).anyMatch(line -> line.startsWith("Disconnected client stalled from 127.0.0.1:"
-                    + stalled.getLocalPort() + ": it stopped reading;") && line.contains("slow-subscriber policy disconnect"));
+                    + stalled.getLocalPort() + ": it stopped reading or acknowledging;") && line.contains("slow-subscriber policy disconnect"));
         }
     }
 
@@ -171,5 +171,38 @@ class SlowSubscriberIT {
         assertThat(device.isAlive()).as("the CONNECT was answered while the burst was still running").isTrue();
         device.join();
         assertReceivedAll(reading, events);
+    }
+
+    /** Reads everything it is sent but never acknowledges a QoS 1 message: its in-flight window stays full. */
+    @Test
+    void aQos1SubscriberThatNeverAcknowledgesIsDisconnectedAfterTheGracePeriod() throws Exception {
+        broker = NotificationBroker.start(BrokerSettings.loopbackOnly(0).withFlow(
+                FlowSettings.DEFAULTS.withPolicy(SlowSubscriberPolicy.DROP_QOS0, Duration.ofSeconds(1))));
+        SequenceCheckingSubscriber reading = SequenceCheckingSubscriber.subscribe(broker, FILTER, 1, 0);
+        open.add(reading);
+        Socket silent = new Socket("127.0.0.1", broker.port());
+        open.add(silent);
+        silent.getOutputStream().write(RawMqtt.connect("never-acks"));
+        silent.getOutputStream().write(RawMqtt.subscribe(1, FILTER, 1));
+        Thread drain = new Thread(() -> {
+            try {
+                silent.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException closed) {
+                // the broker disconnected it, as expected
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> broker.connectedClientIds().contains("never-acks"));
+        int events = 5_000;
+
+        for (int sequence = 0; sequence < events; sequence++) {
+            broker.publish(TOPIC, SequenceCheckingSubscriber.payload(sequence, BODY), 1);
+        }
+
+        assertReceivedAll(reading, events);
+        // Under drop-qos0 too: QoS 1 messages cannot be dropped, so the client is disconnected.
+        assertThat(broker.backlogs().disconnectedSlowSubscribers()).isEqualTo(1);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !broker.connectedClientIds().contains("never-acks"));
     }
 }

@@ -115,6 +115,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
                 channel -> {
                     String clientId = engine.clientId(channel);
                     backlog.accepted(channel, clientId);
+                    engine.countSessionQueue(clientId);
                     tracker.accepted(channel, clientId);
                     tap.accepted(clientId);
                 }));

@@ -139,6 +139,16 @@ public final class Backlogs {
         disconnected.incrementAndGet();
     }
 
+    /** Whether nothing waits for any connected client: no bytes in its socket buffer, no queued QoS 1/2 message. */
+    public boolean allDrained() {
+        for (ClientBacklog backlog : byClient.values()) {
+            if (backlog.channel().isActive() && !backlog.isDrained()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** QoS 0 messages dropped for excused subscribers (drop-qos0 policy), since start. */
     public long droppedQos0Messages() {
         return droppedQos0.get();

@@ -18,6 +18,7 @@ final class ClientBacklog {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.jetemu.broker.flow");
 
+
     private final String clientId;
     private final Channel channel;
     private final FlowSettings settings;
@@ -26,6 +27,7 @@ final class ClientBacklog {
     private boolean bytesBehind;
     private boolean queueBehind;
     private int queueLength;
+    private int unacknowledged;
     private long behindSinceNanos;
     private ScheduledFuture<?> graceCheck;
     private volatile boolean behind;
@@ -64,6 +66,20 @@ final class ClientBacklog {
     static long pendingBytes(Channel channel) {
         ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
         return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+    }
+
+    /** Nothing waits for this client: no bytes in its socket buffer, no QoS 1/2 message queued or unacknowledged. */
+    synchronized boolean isDrained() {
+        return queueLength == 0 && unacknowledged == 0 && pendingBytes(channel) == 0;
+    }
+
+    /**
+     * How many QoS 1 and 2 messages the client has been sent and not yet acknowledged (Moquette
+     * sends at most ten; the rest wait in the session queue, counted in {@link #queueLength}).
+     * Reported when the client is dealt with, and part of being drained.
+     */
+    synchronized void unacknowledged(int count) {
+        unacknowledged = count;
     }
 
     synchronized boolean bytesBehind() {
@@ -127,7 +143,8 @@ final class ClientBacklog {
             return;
         }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - behindSinceNanos);
-        String backlog = pendingBytes(channel) + " bytes and " + queueLength + " queued QoS 1/2 messages";
+        String backlog = pendingBytes(channel) + " bytes, " + unacknowledged + " unacknowledged and "
+                + queueLength + " queued QoS 1/2 messages";
         if (settings.policy() == SlowSubscriberPolicy.DROP_QOS0 && !queueBehind) {
             excused = true;
             LOG.warn("Client {} from {} has not read for {} s ({} waiting); dropping its QoS 0 messages until it "
@@ -135,7 +152,7 @@ final class ClientBacklog {
             backlogs.changed();
             return;
         }
-        LOG.warn("Disconnected client {} from {}: it stopped reading; {} were waiting for it for {} s "
+        LOG.warn("Disconnected client {} from {}: it stopped reading or acknowledging; {} were waiting for it for {} s "
                 + "(slow-subscriber policy {})", clientId, address(), backlog, seconds, settings.policy().configName());
         backlogs.countDisconnected();
         channel.close();

@@ -18,6 +18,18 @@ public final class PublishWindow {
 
     private final Queue<CompletableFuture<Void>> inFlight = new ArrayDeque<>(SIZE);
 
+    /** Waits until every message published so far has been handed to its sessions. */
+    public void awaitAll() throws InterruptedException {
+        CompletableFuture<Void> oldest;
+        while ((oldest = inFlight.poll()) != null) {
+            try {
+                oldest.get();
+            } catch (ExecutionException failed) {
+                // as in add: the engine logs a session that failed to take the message
+            }
+        }
+    }
+
     /** Called by the one publishing thread after each publish. */
     public void add(CompletableFuture<Void> routed) throws InterruptedException {
         inFlight.add(routed);

@@ -44,7 +44,12 @@ final class CountingQueues implements IQueueRepository {
 
     @Override
     public SessionMessageQueue<SessionRegistry.EnqueuedMessage> getOrCreateQueue(String clientId) {
-        SessionMessageQueue<SessionRegistry.EnqueuedMessage> queue = delegate.getOrCreateQueue(clientId);
+        return counted(clientId, delegate.getOrCreateQueue(clientId));
+    }
+
+    /** Counts an empty queue that is not the repository's: a clean session's. */
+    SessionMessageQueue<SessionRegistry.EnqueuedMessage> counted(String clientId,
+            SessionMessageQueue<SessionRegistry.EnqueuedMessage> queue) {
         AtomicInteger length = lengths.computeIfAbsent(clientId, id -> new AtomicInteger());
         return new Counted(clientId, queue, length);
     }

@@ -38,17 +38,19 @@ public final class MoquetteEngine implements AutoCloseable {
     public static final int SESSION_QUEUE_SIZE = 65_536;
 
     private final EmbeddedCore core;
+    private final CountingQueues queues;
     private final ChannelHandler idleTimeoutHandler = new MoquetteIdleTimeoutHandler();
 
-    private MoquetteEngine(EmbeddedCore core) {
+    private MoquetteEngine(EmbeddedCore core, CountingQueues queues) {
         this.core = core;
+        this.queues = queues;
     }
 
     /** @param backlogs told the length of every session queue as it changes */
     public static MoquetteEngine start(Backlogs backlogs) {
         CountingQueues queues = new CountingQueues(EmbeddedCore.memoryQueues(), backlogs::queueLength);
         return new MoquetteEngine(EmbeddedCore.assemble(SESSION_QUEUE_SIZE, new AcceptAllAuthenticator(),
-                new PermitAllAuthorizatorPolicy(), queues));
+                new PermitAllAuthorizatorPolicy(), queues), queues);
     }
 
     /** The engine's MQTT handler, last in an admitted client's pipeline. */
@@ -69,6 +71,15 @@ public final class MoquetteEngine implements AutoCloseable {
     /** The client id the engine knows the client on this channel by. */
     public String clientId(Channel channel) {
         return EmbeddedCore.clientId(channel);
+    }
+
+    /**
+     * Makes the QoS 1 and 2 messages waiting in a clean session's queue count in its backlog, as
+     * those of persistent sessions do. Call when the engine has accepted the client, before its
+     * first SUBSCRIBE is handed over.
+     */
+    public void countSessionQueue(String clientId) {
+        core.wrapCleanSessionQueue(clientId, queue -> queues.counted(clientId, queue));
     }
 
     /** Ids of the clients whose subscriptions match {@code topic}. */
