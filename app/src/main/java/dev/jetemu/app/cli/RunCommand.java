@@ -1,0 +1,228 @@
+package dev.jetemu.app.cli;
+
+import dev.jetemu.app.publish.EmbeddedBroker;
+import dev.jetemu.app.publish.ExternalBroker;
+import dev.jetemu.app.settings.EmulatorSettings;
+import dev.jetemu.broker.NotificationBroker;
+import dev.jetemu.diagnostics.Diagnostic;
+import dev.jetemu.diagnostics.UserInputException;
+import dev.jetemu.sim.run.BrokerView;
+import dev.jetemu.sim.run.EventSink;
+import dev.jetemu.sim.run.RunListener;
+import dev.jetemu.sim.run.ScenarioClock;
+import dev.jetemu.sim.run.ScenarioResult;
+import dev.jetemu.sim.run.ScenarioRunner;
+import dev.jetemu.sim.run.SinkException;
+import dev.jetemu.sim.scenario.AwaitSubscribers;
+import dev.jetemu.sim.scenario.Repeat;
+import dev.jetemu.sim.scenario.Scenario;
+import dev.jetemu.sim.scenario.ScenarioLoader;
+import dev.jetemu.sim.scenario.Step;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code jetemu run}: starts the broker (unless {@code --broker}), runs scenarios on a fresh
+ * device each, and exits 0 when all passed, 1 when one failed.
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {"Runs scenarios: starts the notification broker (unless --broker names another), "
+                + "then each scenario on a fresh device, publishing the events its steps cause.",
+                "Exits 0 when every scenario passed, 1 when one failed, 2 for an invalid scenario or option, "
+                        + "3 when the broker cannot be started or reached."})
+public final class RunCommand implements Callable<Integer> {
+
+    /** How long clients keep their connection once everything was sent to them. */
+    private static final Duration CLOSE_LINGER = Duration.ofMillis(500);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO|DIR", description = "Scenario files, or folders of them "
+            + "(their .yaml files in name order).")
+    private List<Path> paths;
+
+    @Mixin
+    private BrokerOptions brokerOptions;
+
+    @Option(names = "--broker", paramLabel = "tcp://HOST:PORT",
+            description = "Publish to this MQTT broker instead of starting jetemu's own.")
+    private String externalBroker;
+
+    @ArgGroup(exclusive = true)
+    private Timing timing = new Timing();
+
+    static final class Timing {
+        @Option(names = "--speed", paramLabel = "X", description = "Run scenario time X times faster (default 1).")
+        double speed = 1;
+
+        @Option(names = "--virtual-time", description = "Never wait: sleeps take no time, time headers follow "
+                + "the scenario's clock.")
+        boolean virtual;
+    }
+
+    @Option(names = "--start-time", paramLabel = "ISO-8601",
+            description = "Scenario time at the start, e.g. 2026-01-01T00:00:00Z (default: now).")
+    private String startTime;
+
+    @Option(names = "--qos", paramLabel = "N", description = "QoS of the device's messages: 0, 1 or 2 (default 0).")
+    private int qos;
+
+    @Option(names = "--keep-running", description = "Keep the broker up after the last scenario, until "
+            + "SIGINT or SIGTERM.")
+    private boolean keepRunning;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine commandLine = spec.commandLine();
+        checkOptions(commandLine);
+        List<Scenario> scenarios = load();
+        EmulatorSettings settings = brokerOptions.resolve(commandLine);
+        PrintWriter out = commandLine.getOut();
+        PrintWriter err = commandLine.getErr();
+        ShutdownSignals signals = ShutdownSignals.install();
+        if (externalBroker != null) {
+            ExternalBroker broker;
+            try {
+                broker = ExternalBroker.connect(externalBroker);
+            } catch (SinkException e) {
+                err.println("jetemu: " + e.getMessage());
+                return ExitCode.ENVIRONMENT;
+            }
+            try (broker) {
+                out.println("Publishing to " + externalBroker);
+                return runAll(scenarios, broker, broker, settings, out, err);
+            }
+        }
+        settings.warnings().forEach(warning -> err.println("warning: " + warning));
+        try (NotificationBroker broker = NotificationBroker.start(settings.broker())) {
+            StartupReport.print(out, settings, broker.localAddress());
+            EmbeddedBroker embedded = new EmbeddedBroker(broker);
+            int exitCode = runAll(scenarios, embedded, embedded, settings, out, err);
+            Duration patience = settings.broker().flow().gracePeriod().plusSeconds(1);
+            if (broker.drain(patience)) {
+                // Sent is not yet handed to the application: some client libraries (Paho Java) drop
+                // the few messages they hold when the connection closes under them.
+                Thread.sleep(CLOSE_LINGER.toMillis());
+            } else {
+                err.println("warning: some subscribers had not received every event after " + patience.toSeconds()
+                        + " s; stopping anyway");
+            }
+            if (keepRunning) {
+                out.println("Scenarios done; the broker stays up until interrupted.");
+                out.flush();
+                signals.await();
+            }
+            return exitCode;
+        }
+    }
+
+    private void checkOptions(CommandLine commandLine) {
+        if (!(timing.speed > 0) || Double.isInfinite(timing.speed)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--speed " + timing.speed + ": expected a number above 0, such as 10 or 0.5");
+        }
+        if (qos < 0 || qos > 2) {
+            throw new CommandLine.ParameterException(commandLine, "--qos " + qos + ": expected 0, 1 or 2");
+        }
+        if (externalBroker != null && !externalBroker.matches("(tcp|mqtt)://[^/:]+(:[0-9]{1,5})?")) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--broker " + externalBroker + ": expected tcp://HOST:PORT, such as tcp://127.0.0.1:1883");
+        }
+        start(commandLine);
+    }
+
+    private Instant start(CommandLine commandLine) {
+        if (startTime == null) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(startTime);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(commandLine, "--start-time " + startTime
+                    + ": expected an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        }
+    }
+
+    private List<Scenario> load() {
+        List<Scenario> scenarios = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        for (Path file : ScenarioFiles.expand(paths)) {
+            try {
+                Scenario scenario = ScenarioLoader.loadAndCheck(file);
+                if (externalBroker != null) {
+                    awaitSubscribersIn(scenario.steps(), scenario.file(), errors);
+                }
+                scenarios.add(scenario);
+            } catch (UserInputException e) {
+                errors.addAll(e.diagnostics());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new UserInputException(errors);
+        }
+        return scenarios;
+    }
+
+    /** An external broker does not say who subscribed, so a scenario that waits for subscribers cannot run there. */
+    private static void awaitSubscribersIn(List<Step> steps, String file, List<Diagnostic> errors) {
+        for (Step step : steps) {
+            if (step instanceof AwaitSubscribers) {
+                errors.add(Diagnostic.error(file, step.at(), "await-subscribers needs jetemu's own broker, "
+                        + "which knows its subscribers; expected no --broker, or no await-subscribers step"));
+            } else if (step instanceof Repeat repeat) {
+                awaitSubscribersIn(repeat.steps(), file, errors);
+            }
+        }
+    }
+
+    private int runAll(List<Scenario> scenarios, EventSink sink, BrokerView view, EmulatorSettings settings,
+                       PrintWriter out, PrintWriter err) throws InterruptedException {
+        int failed = 0;
+        for (Scenario scenario : scenarios) {
+            Instant start = start(spec.commandLine());
+            ScenarioClock clock = timing.virtual ? ScenarioClock.virtual(start)
+                    : ScenarioClock.realTime(start, timing.speed);
+            RunListener progress = Progress.forTerminal(err, scenario.name());
+            ScenarioResult result;
+            try {
+                result = new ScenarioRunner(sink, view, clock, progress, qos, settings.hostname()).run(scenario);
+            } catch (SinkException e) {
+                err.println("jetemu: " + e.getMessage());
+                err.flush();
+                return ExitCode.ENVIRONMENT;
+            }
+            if (progress instanceof Progress line) {
+                line.clear();
+            }
+            if (result.passed()) {
+                out.printf("PASS %s (%d events, %.1f s)%n", result.name(), result.eventsPublished(),
+                        result.wallTime().toMillis() / 1000.0);
+            } else {
+                failed++;
+                out.printf("FAIL %s: %s%n", result.name(), result.failure().orElseThrow());
+            }
+            out.flush();
+        }
+        out.printf("%d scenario%s: %d passed, %d failed%n", scenarios.size(), scenarios.size() == 1 ? "" : "s",
+                scenarios.size() - failed, failed);
+        out.flush();
+        return failed == 0 ? ExitCode.OK : ExitCode.SCENARIO_FAILED;
+    }
+}
