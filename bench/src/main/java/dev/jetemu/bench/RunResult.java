@@ -1,0 +1,64 @@
+package dev.jetemu.bench;
+
+import java.util.List;
+
+/**
+ * One measured (or warm-up) run of one case on one broker.
+ *
+ * @param spec              the case
+ * @param broker            "jetemu" or "Mosquitto"
+ * @param run               1-based run number; 0 for the warm-up
+ * @param events            events published
+ * @param elapsedNanos      from the first publish to the moment the last subscriber received the last event
+ * @param publishNanos      how long the publisher's loop took (until its last publish, or last PUBACK at QoS 1)
+ * @param brokerCpuNanos    CPU time of the broker's process over the run
+ * @param harnessCpuNanos   CPU time of the benchmark's own process (the Paho clients) over the run
+ * @param problems          loss, reordering, errors; empty when every subscriber received every event in order
+ */
+record RunResult(CaseSpec spec, String broker, int run, int events, long elapsedNanos, long publishNanos,
+                 long brokerCpuNanos, long harnessCpuNanos, List<String> problems) {
+
+    RunResult {
+        problems = List.copyOf(problems);
+    }
+
+    static RunResult failed(CaseSpec spec, String broker, int run, int events, List<String> problems) {
+        return new RunResult(spec, broker, run, events, 0, 0, 0, 0, problems);
+    }
+
+    boolean ok() {
+        return problems.isEmpty();
+    }
+
+    boolean warmup() {
+        return run == 0;
+    }
+
+    /** The figure: events delivered to the whole subscriber set per second. */
+    double eventsPerSecond() {
+        return elapsedNanos == 0 ? 0 : events * 1e9 / elapsedNanos;
+    }
+
+    /** Messages delivered per second, counting each subscriber's copy. */
+    double messagesPerSecond() {
+        return eventsPerSecond() * spec.subscribers();
+    }
+
+    /** Processors the broker kept busy on average: near the machine's count, the machine is the limit. */
+    double brokerCores() {
+        return elapsedNanos == 0 ? Double.NaN : (double) brokerCpuNanos / elapsedNanos;
+    }
+
+    /** Processors the harness's Paho clients kept busy on average, taken from the same machine as the broker's. */
+    double harnessCores() {
+        return elapsedNanos == 0 ? Double.NaN : (double) harnessCpuNanos / elapsedNanos;
+    }
+
+    double brokerCpuMicrosPerEvent() {
+        return brokerCpuNanos / 1e3 / events;
+    }
+
+    double harnessCpuMicrosPerEvent() {
+        return harnessCpuNanos / 1e3 / events;
+    }
+}
