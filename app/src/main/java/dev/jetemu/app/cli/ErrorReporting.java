@@ -37,6 +37,11 @@ final class ErrorReporting implements CommandLine.IParameterExceptionHandler,
             err.flush();
             return ExitCode.ENVIRONMENT;
         }
+        if (e instanceof java.io.IOException io) {
+            err.println("jetemu: " + io.getMessage());
+            err.flush();
+            return ExitCode.ENVIRONMENT;
+        }
         if (e instanceof CommandLine.ParameterException parameter) {
             return handleParseException(parameter, parseResult.originalArgs().toArray(String[]::new));
         }

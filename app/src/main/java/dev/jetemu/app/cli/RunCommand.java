@@ -1,6 +1,8 @@
 package dev.jetemu.app.cli;
 
 import dev.jetemu.app.publish.EmbeddedBroker;
+import dev.jetemu.app.report.EventLog;
+import dev.jetemu.app.report.JUnitReport;
 import dev.jetemu.app.publish.ExternalBroker;
 import dev.jetemu.app.settings.EmulatorSettings;
 import dev.jetemu.broker.NotificationBroker;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +37,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -83,6 +87,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--qos", paramLabel = "N", description = "QoS of the device's messages: 0, 1 or 2 (default 0).")
     private int qos;
+
+    @Option(names = "--report", paramLabel = "FILE.xml|FILE.json",
+            description = "Write a report: JUnit XML (one testcase per scenario) or JSON (every published event). "
+                    + "Repeatable.")
+    private List<Path> reports = new ArrayList<>();
 
     @Option(names = "--keep-running", description = "Keep the broker up after the last scenario, until "
             + "SIGINT or SIGTERM.")
@@ -146,6 +155,22 @@ public final class RunCommand implements Callable<Integer> {
                     "--broker " + externalBroker + ": expected tcp://HOST:PORT, such as tcp://127.0.0.1:1883");
         }
         start(commandLine);
+        for (Path report : reports) {
+            String name = report.getFileName().toString();
+            if (!name.endsWith(".xml") && !name.endsWith(".json")) {
+                throw new CommandLine.ParameterException(commandLine, "--report " + report
+                        + ": expected a file ending in .xml (JUnit XML) or .json (every published event)");
+            }
+            Path folder = report.toAbsolutePath().getParent();
+            if (!java.nio.file.Files.isDirectory(folder) || !java.nio.file.Files.isWritable(folder)) {
+                throw new CommandLine.ParameterException(commandLine, "--report " + report + ": the folder " + folder
+                        + " does not exist or cannot be written; expected a file in a writable folder");
+            }
+        }
+    }
+
+    private Optional<Path> report(String extension) {
+        return reports.stream().filter(file -> file.getFileName().toString().endsWith(extension)).findFirst();
     }
 
     private Instant start(CommandLine commandLine) {
@@ -193,36 +218,58 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runAll(List<Scenario> scenarios, EventSink sink, BrokerView view, EmulatorSettings settings,
-                       PrintWriter out, PrintWriter err) throws InterruptedException {
-        int failed = 0;
-        for (Scenario scenario : scenarios) {
-            Instant start = start(spec.commandLine());
-            ScenarioClock clock = timing.virtual ? ScenarioClock.virtual(start)
-                    : ScenarioClock.realTime(start, timing.speed);
-            RunListener progress = Progress.forTerminal(err, scenario.name());
-            ScenarioResult result;
-            try {
-                result = new ScenarioRunner(sink, view, clock, progress, qos, settings.hostname()).run(scenario);
-            } catch (SinkException e) {
-                err.println("jetemu: " + e.getMessage());
-                err.flush();
-                return ExitCode.ENVIRONMENT;
+                       PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
+        Instant started = Instant.now();
+        List<ScenarioResult> results = new ArrayList<>();
+        Optional<Path> eventReport = report(".json");
+        try (EventLog events = eventReport.isPresent() ? EventLog.open(eventReport.get()) : null) {
+            for (Scenario scenario : scenarios) {
+                Optional<ScenarioResult> result = runOne(scenario, sink, view, settings, events, out, err);
+                if (result.isEmpty()) {
+                    return ExitCode.ENVIRONMENT;
+                }
+                results.add(result.get());
             }
-            if (progress instanceof Progress line) {
-                line.clear();
+        } finally {
+            Optional<Path> junit = report(".xml");
+            if (junit.isPresent()) {
+                JUnitReport.write(junit.get(), results, started);
             }
-            if (result.passed()) {
-                out.printf("PASS %s (%d events, %.1f s)%n", result.name(), result.eventsPublished(),
-                        result.wallTime().toMillis() / 1000.0);
-            } else {
-                failed++;
-                out.printf("FAIL %s: %s%n", result.name(), result.failure().orElseThrow());
-            }
-            out.flush();
         }
+        long failed = results.stream().filter(result -> !result.passed()).count();
         out.printf("%d scenario%s: %d passed, %d failed%n", scenarios.size(), scenarios.size() == 1 ? "" : "s",
                 scenarios.size() - failed, failed);
         out.flush();
         return failed == 0 ? ExitCode.OK : ExitCode.SCENARIO_FAILED;
+    }
+
+    /** Runs one scenario and prints its line; empty when the broker failed under it. */
+    private Optional<ScenarioResult> runOne(Scenario scenario, EventSink sink, BrokerView view,
+                                            EmulatorSettings settings, EventLog events, PrintWriter out,
+                                            PrintWriter err) throws InterruptedException {
+        Instant start = start(spec.commandLine());
+        ScenarioClock clock = timing.virtual ? ScenarioClock.virtual(start)
+                : ScenarioClock.realTime(start, timing.speed);
+        RunListener progress = Progress.forTerminal(err, scenario.name());
+        RunListener listener = events == null ? progress : events.listener(scenario.name(), progress);
+        ScenarioResult result;
+        try {
+            result = new ScenarioRunner(sink, view, clock, listener, qos, settings.hostname()).run(scenario);
+        } catch (SinkException e) {
+            err.println("jetemu: " + e.getMessage());
+            err.flush();
+            return Optional.empty();
+        }
+        if (progress instanceof Progress line) {
+            line.clear();
+        }
+        if (result.passed()) {
+            out.printf("PASS %s (%d events, %.1f s)%n", result.name(), result.eventsPublished(),
+                    result.wallTime().toMillis() / 1000.0);
+        } else {
+            out.printf("FAIL %s: %s%n", result.name(), result.failure().orElseThrow());
+        }
+        out.flush();
+        return Optional.of(result);
     }
 }

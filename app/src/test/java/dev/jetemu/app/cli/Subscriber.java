@@ -58,6 +58,11 @@ final class Subscriber implements AutoCloseable {
         return arrived.stream().map(Raw::topic).toList();
     }
 
+    /** The payloads as they arrived, as text. */
+    List<String> payloads() {
+        return arrived.stream().map(raw -> new String(raw.payload(), java.nio.charset.StandardCharsets.UTF_8)).toList();
+    }
+
     int count() {
         return arrived.size();
     }
