@@ -1,10 +1,13 @@
 package dev.jetemu.broker;
 
+import dev.jetemu.broker.clients.ClientIdPattern;
 import dev.jetemu.broker.clients.ClientMessages;
 import dev.jetemu.broker.clients.Subscriptions;
 import dev.jetemu.broker.edge.AccessListener;
 import dev.jetemu.broker.edge.Observers;
 import dev.jetemu.broker.edge.EdgeServer;
+import dev.jetemu.broker.fault.DeliveryFaults;
+import dev.jetemu.broker.fault.FaultCounts;
 import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.flow.FlowSettings;
 import dev.jetemu.broker.flow.PublishWindow;
@@ -52,7 +55,7 @@ public final class NotificationBroker implements AutoCloseable {
     public static NotificationBroker start(BrokerSettings settings, AccessListener listener)
             throws BrokerStartException {
         Observers observers = new Observers(listener, new Backlogs(settings.flow()), new Subscriptions(),
-                new ClientMessages());
+                new ClientMessages(), new DeliveryFaults());
         MoquetteEngine engine = MoquetteEngine.start(observers.backlogs());
         try {
             return new NotificationBroker(settings, engine, EdgeServer.bind(settings, engine, observers), observers);
@@ -139,12 +142,52 @@ public final class NotificationBroker implements AutoCloseable {
         return engine.connectedClientIds();
     }
 
+    /**
+     * Closes the TCP connection of every connected client whose id matches, without a packet (MQTT
+     * 3.1.1 has no server DISCONNECT), as a device does when its notification service restarts.
+     *
+     * @return how many connections were closed
+     */
+    public int disconnectClients(ClientIdPattern clients) {
+        return observers.faults().disconnect(clients);
+    }
+
+    /**
+     * Each matching client connected now misses its next {@code count} messages on topics matching
+     * {@code topicFilter} (an MQTT filter). At QoS 1 and 2 the broker completes their delivery
+     * itself, so nothing is resent and {@link #drain} is not held up.
+     *
+     * @return how many clients will miss messages
+     */
+    public int dropNext(ClientIdPattern clients, String topicFilter, int count) {
+        return observers.faults().dropNext(clients, topicFilter, count);
+    }
+
+    /**
+     * Each matching client connected now receives its next {@code count} messages on topics
+     * matching {@code topicFilter} (an MQTT filter) twice, back to back; at QoS 1 and 2 the copy
+     * has the DUP flag and the same packet id, as a resend after a lost acknowledgement has.
+     *
+     * @return how many clients will receive duplicates
+     */
+    public int duplicateNext(ClientIdPattern clients, String topicFilter, int count) {
+        return observers.faults().duplicateNext(clients, topicFilter, count);
+    }
+
+    /** How many messages the drop and duplicate faults have affected so far. */
+    public FaultCounts faults() {
+        return observers.faults();
+    }
+
     /** Client connections open now, counted as max-connections counts them. */
     public int openConnections() {
         return edge.openConnections();
     }
 
-    /** Stops accepting, closes every client connection and the engine; returns within about two seconds. */
+    /**
+     * Stops accepting, closes every client connection and the engine; returns within about two
+     * seconds. A broker can then start on the same port at once, connections in TIME_WAIT or not.
+     */
     @Override
     public void close() {
         edge.closeConnections();

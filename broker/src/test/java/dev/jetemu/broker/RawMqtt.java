@@ -49,23 +49,41 @@ final class RawMqtt {
         return packet(0x30, body.toByteArray());
     }
 
+    /** PUBACK (0x40), PUBREC (0x50) or PUBCOMP (0x70): a packet type and a packet id, nothing else. */
+    static byte[] acknowledgement(int firstByte, int packetId) {
+        return packet(firstByte, new byte[] {(byte) (packetId >> 8), (byte) packetId});
+    }
+
+    /** One whole packet as it arrived: its first byte (type and flags) and what follows the length. */
+    record Packet(int firstByte, byte[] body) {
+
+        int type() {
+            return firstByte >> 4;
+        }
+    }
+
+    static Packet readPacket(java.io.DataInputStream in) throws IOException {
+        int first = in.readUnsignedByte();
+        int length = 0;
+        int multiplier = 1;
+        int digit;
+        do {
+            digit = in.readUnsignedByte();
+            length += (digit & 0x7f) * multiplier;
+            multiplier *= 128;
+        } while ((digit & 0x80) != 0);
+        byte[] body = new byte[length];
+        in.readFully(body);
+        return new Packet(first, body);
+    }
+
     /** Reads whole packets until {@code count} have arrived; returns each one's first byte (type and flags). */
     static java.util.List<Integer> readPacketTypes(Socket socket, int count, int timeoutMillis) throws IOException {
         socket.setSoTimeout(timeoutMillis);
         java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
         java.util.List<Integer> types = new java.util.ArrayList<>();
         while (types.size() < count) {
-            int first = in.readUnsignedByte();
-            int length = 0;
-            int multiplier = 1;
-            int digit;
-            do {
-                digit = in.readUnsignedByte();
-                length += (digit & 0x7f) * multiplier;
-                multiplier *= 128;
-            } while ((digit & 0x80) != 0);
-            in.readFully(new byte[length]);
-            types.add(first);
+            types.add(readPacket(in).firstByte());
         }
         return types;
     }

@@ -50,6 +50,13 @@ final class TestClients {
         return new MqttClient("tcp://" + host + ":" + port, "test-" + IDS.incrementAndGet(), new MemoryPersistence());
     }
 
+    /** Connects from 127.0.0.1 under a chosen client id. */
+    static MqttClient connectAs(NotificationBroker broker, String clientId) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + broker.port(), clientId, new MemoryPersistence());
+        client.connect(options("127.0.0.1"));
+        return client;
+    }
+
     /** Connects from {@code sourceAddress}; throws what the broker answered when it refused. */
     static MqttClient connect(NotificationBroker broker, String sourceAddress) throws MqttException {
         return connect(broker, sourceAddress, options(sourceAddress));

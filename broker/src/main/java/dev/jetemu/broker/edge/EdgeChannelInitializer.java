@@ -6,6 +6,8 @@ import dev.jetemu.broker.clients.ClientMessages;
 import dev.jetemu.broker.clients.PublishTap;
 import dev.jetemu.broker.clients.SubscriptionTracker;
 import dev.jetemu.broker.clients.Subscriptions;
+import dev.jetemu.broker.fault.DeliveryFaults;
+import dev.jetemu.broker.fault.FaultHandler;
 import dev.jetemu.broker.flow.BacklogHandler;
 import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.moquette.MoquetteEngine;
@@ -32,7 +34,7 @@ import java.util.Optional;
  * otherwise.
  *
  * <p>What this edge costs: one prefix walk and one counter update per connection, and for an
- * admitted client three small handlers in front of the engine (two of them step aside or do a
+ * admitted client a few small handlers in front of the engine (one steps aside, the others do a
  * type check per packet). Messages take no extra hop or copy: the engine runs in this pipeline.
  */
 final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -54,6 +56,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String BACKLOG = "backlog";
     static final String SUBSCRIPTIONS = "subscriptions";
     static final String PUBLISH_TAP = "publishTap";
+    static final String FAULTS = "faults";
     static final String ENGINE = "engine";
     static final String REFUSER = "refuser";
 
@@ -64,6 +67,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Backlogs backlogs;
     private final Subscriptions subscriptions;
     private final ClientMessages clientMessages;
+    private final DeliveryFaults faults;
     private final ChannelGroup clients = new DefaultChannelGroup("mqtt-clients", GlobalEventExecutor.INSTANCE);
 
     EdgeChannelInitializer(BrokerSettings settings, MoquetteEngine engine, Observers observers) {
@@ -71,6 +75,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.backlogs = observers.backlogs();
         this.subscriptions = observers.subscriptions();
         this.clientMessages = observers.clientMessages();
+        this.faults = observers.faults();
         this.engine = engine;
         this.limiter = new ConnectionLimiter(settings.maxConnections());
         this.listener = observers.access();
@@ -106,6 +111,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         BacklogHandler backlog = new BacklogHandler(backlogs);
         SubscriptionTracker tracker = new SubscriptionTracker(subscriptions);
         PublishTap tap = new PublishTap(clientMessages);
+        FaultHandler faultHandler = new FaultHandler(faults);
         pipeline.addLast(IDLE_STATE, new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
         pipeline.addLast(IDLE_EVENT, engine.idleTimeoutHandler());
         pipeline.addLast(DECODER, new MqttDecoder(settings.maxMessageBytes()));
@@ -118,11 +124,14 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
                     engine.countSessionQueue(clientId);
                     tracker.accepted(channel, clientId);
                     tap.accepted(clientId);
+                    faultHandler.accepted(channel, clientId);
                 }));
         pipeline.addLast(TOPIC_RULE, new JunosTopicRule(listener));
         pipeline.addLast(PUBLISH_TAP, tap);
         pipeline.addLast(SUBSCRIPTIONS, tracker);
         pipeline.addLast(BACKLOG, backlog);
+        // Behind the backlog: a dropped message never counts as unacknowledged, a duplicate once.
+        pipeline.addLast(FAULTS, faultHandler);
         pipeline.addLast(ENGINE, engine.protocolHandler());
     }
 
