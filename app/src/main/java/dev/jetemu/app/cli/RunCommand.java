@@ -5,9 +5,9 @@ import dev.jetemu.app.report.EventLog;
 import dev.jetemu.app.report.JUnitReport;
 import dev.jetemu.app.publish.ExternalBroker;
 import dev.jetemu.app.settings.EmulatorSettings;
-import dev.jetemu.broker.NotificationBroker;
 import dev.jetemu.diagnostics.Diagnostic;
 import dev.jetemu.diagnostics.UserInputException;
+import dev.jetemu.sim.run.BrokerControl;
 import dev.jetemu.sim.run.BrokerView;
 import dev.jetemu.sim.run.EventSink;
 import dev.jetemu.sim.run.RunListener;
@@ -16,6 +16,7 @@ import dev.jetemu.sim.run.ScenarioResult;
 import dev.jetemu.sim.run.ScenarioRunner;
 import dev.jetemu.sim.run.SinkException;
 import dev.jetemu.sim.scenario.AwaitSubscribers;
+import dev.jetemu.sim.scenario.Fault;
 import dev.jetemu.sim.scenario.Repeat;
 import dev.jetemu.sim.scenario.Scenario;
 import dev.jetemu.sim.scenario.ScenarioLoader;
@@ -116,16 +117,15 @@ public final class RunCommand implements Callable<Integer> {
             }
             try (broker) {
                 out.println("Publishing to " + externalBroker);
-                return runAll(scenarios, broker, broker, settings, out, err);
+                return runAll(scenarios, broker, broker, BrokerControl.NONE, settings, out, err);
             }
         }
         settings.warnings().forEach(warning -> err.println("warning: " + warning));
-        try (NotificationBroker broker = NotificationBroker.start(settings.broker())) {
-            StartupReport.print(out, settings, broker.localAddress());
-            EmbeddedBroker embedded = new EmbeddedBroker(broker);
-            int exitCode = runAll(scenarios, embedded, embedded, settings, out, err);
+        try (EmbeddedBroker embedded = EmbeddedBroker.start(settings.broker())) {
+            StartupReport.print(out, settings, embedded.localAddress());
+            int exitCode = runAll(scenarios, embedded, embedded, embedded, settings, out, err);
             Duration patience = settings.broker().flow().gracePeriod().plusSeconds(1);
-            if (broker.drain(patience)) {
+            if (embedded.broker().drain(patience)) {
                 // Sent is not yet handed to the application: some client libraries (Paho Java) drop
                 // the few messages they hold when the connection closes under them.
                 Thread.sleep(CLOSE_LINGER.toMillis());
@@ -192,7 +192,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 Scenario scenario = ScenarioLoader.loadAndCheck(file);
                 if (externalBroker != null) {
-                    awaitSubscribersIn(scenario.steps(), scenario.file(), errors);
+                    needsOwnBroker(scenario.steps(), scenario.file(), errors);
                 }
                 scenarios.add(scenario);
             } catch (UserInputException e) {
@@ -205,26 +205,33 @@ public final class RunCommand implements Callable<Integer> {
         return scenarios;
     }
 
-    /** An external broker does not say who subscribed, so a scenario that waits for subscribers cannot run there. */
-    private static void awaitSubscribersIn(List<Step> steps, String file, List<Diagnostic> errors) {
+    /**
+     * An external broker does not say who subscribed, nor lets jetemu cut its clients off, so a
+     * scenario that waits for subscribers or acts on the broker cannot run there.
+     */
+    private static void needsOwnBroker(List<Step> steps, String file, List<Diagnostic> errors) {
         for (Step step : steps) {
             if (step instanceof AwaitSubscribers) {
                 errors.add(Diagnostic.error(file, step.at(), "await-subscribers needs jetemu's own broker, "
                         + "which knows its subscribers; expected no --broker, or no await-subscribers step"));
+            } else if (step instanceof Fault fault && fault.needsOwnBroker()) {
+                errors.add(Diagnostic.error(file, step.at(), step.keyword() + " needs jetemu's own broker, which "
+                        + "it acts on; expected no --broker, or no " + step.keyword() + " step"));
             } else if (step instanceof Repeat repeat) {
-                awaitSubscribersIn(repeat.steps(), file, errors);
+                needsOwnBroker(repeat.steps(), file, errors);
             }
         }
     }
 
-    private int runAll(List<Scenario> scenarios, EventSink sink, BrokerView view, EmulatorSettings settings,
-                       PrintWriter out, PrintWriter err) throws InterruptedException, IOException {
+    private int runAll(List<Scenario> scenarios, EventSink sink, BrokerView view, BrokerControl control,
+                       EmulatorSettings settings, PrintWriter out, PrintWriter err)
+            throws InterruptedException, IOException {
         Instant started = Instant.now();
         List<ScenarioResult> results = new ArrayList<>();
         Optional<Path> eventReport = report(".json");
         try (EventLog events = eventReport.isPresent() ? EventLog.open(eventReport.get()) : null) {
             for (Scenario scenario : scenarios) {
-                Optional<ScenarioResult> result = runOne(scenario, sink, view, settings, events, out, err);
+                Optional<ScenarioResult> result = runOne(scenario, sink, view, control, settings, events, out, err);
                 if (result.isEmpty()) {
                     return ExitCode.ENVIRONMENT;
                 }
@@ -245,7 +252,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Runs one scenario and prints its line; empty when the broker failed under it. */
     private Optional<ScenarioResult> runOne(Scenario scenario, EventSink sink, BrokerView view,
-                                            EmulatorSettings settings, EventLog events, PrintWriter out,
+                                            BrokerControl control, EmulatorSettings settings, EventLog events, PrintWriter out,
                                             PrintWriter err) throws InterruptedException {
         Instant start = start(spec.commandLine());
         ScenarioClock clock = timing.virtual ? ScenarioClock.virtual(start)
@@ -254,7 +261,7 @@ public final class RunCommand implements Callable<Integer> {
         RunListener listener = events == null ? progress : events.listener(scenario.name(), progress);
         ScenarioResult result;
         try {
-            result = new ScenarioRunner(sink, view, clock, listener, qos, settings.hostname()).run(scenario);
+            result = new ScenarioRunner(sink, view, control, clock, listener, qos, settings.hostname()).run(scenario);
         } catch (SinkException e) {
             err.println("jetemu: " + e.getMessage());
             err.flush();

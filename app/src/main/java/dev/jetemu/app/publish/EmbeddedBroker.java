@@ -1,44 +1,136 @@
 package dev.jetemu.app.publish;
 
+import dev.jetemu.broker.BrokerSettings;
+import dev.jetemu.broker.BrokerStartException;
 import dev.jetemu.broker.NotificationBroker;
+import dev.jetemu.broker.clients.ClientIdPattern;
 import dev.jetemu.broker.clients.ClientMessageListener;
 import dev.jetemu.broker.clients.TopicFilters;
+import dev.jetemu.broker.edge.AccessListener;
 import dev.jetemu.sim.run.AppMessage;
+import dev.jetemu.sim.run.BrokerControl;
 import dev.jetemu.sim.run.BrokerView;
 import dev.jetemu.sim.run.EventSink;
 import dev.jetemu.sim.run.MessageWatch;
+import dev.jetemu.sim.run.SinkException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
 
 /**
  * The device publishing into jetemu's own broker, in-process: no TCP hop, and the broker's flow
- * control holds the device back while a subscriber is behind.
+ * control holds the device back while a subscriber is behind. Owns the broker, so that
+ * {@code restart-broker} can stop it and start it again on the port it had.
  */
-public final class EmbeddedBroker implements EventSink, BrokerView {
+public final class EmbeddedBroker implements EventSink, BrokerView, BrokerControl, AutoCloseable {
 
-    private final NotificationBroker broker;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
-    public EmbeddedBroker(NotificationBroker broker) {
+    private final BrokerSettings settings;
+    private final AccessListener listener;
+    /** The port the broker first bound (a free one for port 0), kept across restarts. */
+    private final int port;
+    private NotificationBroker broker;
+
+    private EmbeddedBroker(BrokerSettings settings, AccessListener listener, NotificationBroker broker) {
+        this.settings = settings;
+        this.listener = listener;
         this.broker = broker;
+        this.port = broker.port();
+    }
+
+    public static EmbeddedBroker start(BrokerSettings settings) throws BrokerStartException {
+        return start(settings, AccessListener.NONE);
+    }
+
+    public static EmbeddedBroker start(BrokerSettings settings, AccessListener listener) throws BrokerStartException {
+        return new EmbeddedBroker(settings, listener, NotificationBroker.start(settings, listener));
+    }
+
+    /** The broker running now; a restart replaces it. */
+    public synchronized NotificationBroker broker() {
+        if (broker == null) {
+            throw new SinkException("the broker is stopped (restart-broker) and not started again");
+        }
+        return broker;
+    }
+
+    public InetSocketAddress localAddress() {
+        return broker().localAddress();
     }
 
     @Override
     public void publish(String topic, byte[] payload, int qos) throws InterruptedException {
-        broker.publish(topic, payload, qos);
+        broker().publish(topic, payload, qos);
     }
 
     @Override
     public int subscribersOverlapping(String filter) {
-        return broker.subscriptions().countOverlapping(filter);
+        return broker().subscriptions().countOverlapping(filter);
     }
 
     @Override
     public MessageWatch watch(String filter) {
+        NotificationBroker watched = broker();
         CollectedMessages collected = new CollectedMessages();
-        ClientMessageListener listener = (clientId, topic, payload) -> {
+        ClientMessageListener messages = (clientId, topic, payload) -> {
             if (TopicFilters.matches(filter, topic)) {
                 collected.add(new AppMessage(clientId, topic, payload));
             }
         };
-        broker.clientMessages().addListener(listener);
-        return collected.onClose(() -> broker.clientMessages().removeListener(listener));
+        watched.clientMessages().addListener(messages);
+        return collected.onClose(() -> watched.clientMessages().removeListener(messages));
+    }
+
+    @Override
+    public int disconnectClients(String clientPattern) {
+        return broker().disconnectClients(ClientIdPattern.of(clientPattern));
+    }
+
+    @Override
+    public int dropNext(String clientPattern, String filter, int count) {
+        return broker().dropNext(ClientIdPattern.of(clientPattern), filter, count);
+    }
+
+    @Override
+    public int duplicateNext(String clientPattern, String filter, int count) {
+        return broker().duplicateNext(ClientIdPattern.of(clientPattern), filter, count);
+    }
+
+    @Override
+    public synchronized void stopBroker() {
+        NotificationBroker running = broker();
+        LOG.info("restart-broker: stopping the broker on port {}", running.port());
+        running.close();
+        broker = null;
+    }
+
+    /** Starts the broker again on the port it had, so that clients reconnect to the same address. */
+    @Override
+    public synchronized void startBroker() {
+        if (broker != null) {
+            return;
+        }
+        try {
+            broker = NotificationBroker.start(onPort(port), listener);
+        } catch (BrokerStartException e) {
+            throw new SinkException("restart-broker: the broker could not listen again on port " + port + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.info("restart-broker: the broker listens again on port {}", port);
+    }
+
+    private BrokerSettings onPort(int samePort) {
+        return new BrokerSettings(settings.bindAddress(), samePort, settings.allowClients(), settings.maxConnections(),
+                settings.socketSendBufferSize(), settings.users(), settings.maxMessageBytes(), settings.flow());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
     }
 }

@@ -37,9 +37,16 @@ final class JetemuProcess implements AutoCloseable {
     }
 
     static JetemuProcess start(String... args) throws IOException {
+        return startWithJvmOptions(List.of(), args);
+    }
+
+    /** With options for the JVM, such as {@code -Xmx256m}, before {@code -jar}. */
+    static JetemuProcess startWithJvmOptions(List<String> jvmOptions, String... args) throws IOException {
         assertThat(JAR).as("the jetemu jar (built by 'mvn package')").exists();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         return new JetemuProcess(new ProcessBuilder(command).start());
     }

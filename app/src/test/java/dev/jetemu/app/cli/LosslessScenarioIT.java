@@ -1,8 +1,8 @@
 package dev.jetemu.app.cli;
 
 import dev.jetemu.sim.device.Device;
-import dev.jetemu.sim.event.JetEvent;
 import dev.jetemu.sim.scenario.DeviceChange;
+import dev.jetemu.sim.scenario.Generated;
 import dev.jetemu.sim.scenario.Scenario;
 import dev.jetemu.sim.scenario.ScenarioLoader;
 import dev.jetemu.sim.scenario.Step;
@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -39,11 +40,12 @@ class LosslessScenarioIT {
         Device device = new Device();
         List<String> topics = new ArrayList<>();
         for (Step step : scenario.steps()) {
-            if (step instanceof DeviceChange change) {
-                for (JetEvent event : change.operation().apply(device)) {
-                    topics.add(event.topic());
+            Iterator<Step> made = step instanceof Generated generated ? generated.steps().get() : List.of(step).iterator();
+            made.forEachRemaining(each -> {
+                if (each instanceof DeviceChange change) {
+                    change.operation().apply(device).forEach(event -> topics.add(event.topic()));
                 }
-            }
+            });
         }
         return topics;
     }

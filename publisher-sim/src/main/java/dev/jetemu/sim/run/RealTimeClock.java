@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Real time at a given speed. Sleeps are measured against the start of the run rather than
- * added up, so that the small lateness of each wake-up does not accumulate over a scenario.
+ * Real time at a given speed. Sleeps are measured against a schedule (the start of the run plus
+ * the sleeps so far) rather than added up, so that the small lateness of each wake-up does not
+ * accumulate over a scenario; a wait for an application moves the schedule on ({@link #resync}).
  */
 final class RealTimeClock implements ScenarioClock {
 
@@ -30,6 +31,11 @@ final class RealTimeClock implements ScenarioClock {
     public Instant now() {
         long elapsedWall = System.nanoTime() - startNanos;
         return start.plusNanos((long) (elapsedWall * speed));
+    }
+
+    @Override
+    public void resync() {
+        scenarioNanos = Math.max(scenarioNanos, (long) ((System.nanoTime() - startNanos) * speed));
     }
 
     @Override

@@ -15,6 +15,13 @@ public interface ScenarioClock {
     /** Lets {@code duration} of scenario time pass. */
     void sleep(Duration duration) throws InterruptedException;
 
+    /**
+     * Real time spent outside the schedule of sleeps (waiting for an application) moves the
+     * schedule on, so that the next sleep counts from now rather than catching up.
+     */
+    default void resync() {
+    }
+
     /** Real time: a sleep of d takes d / speed; the time header advances at the same rate from {@code start}. */
     static ScenarioClock realTime(Instant start, double speed) {
         return new RealTimeClock(start, speed);

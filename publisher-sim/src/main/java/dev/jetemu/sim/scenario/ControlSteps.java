@@ -17,17 +17,20 @@ import java.util.OptionalInt;
 
 /**
  * The steps that control the run rather than change the device: {@code await-subscribers},
- * {@code expect-message} and {@code raw}. ({@code sleep} and {@code repeat} have shapes of their
+ * {@code expect-message}, {@code expect-no-message} and {@code raw}. ({@code sleep} and {@code repeat} have shapes of their
  * own and are read by {@link StepReader}.)
  */
 final class ControlSteps {
 
     /** How long an await or an expectation waits when the step does not say. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long expect-no-message watches when the step does not say. */
+    static final Duration DEFAULT_WINDOW = Duration.ofSeconds(5);
 
     private static final String FILTER = "filter";
     private static final String COUNT = "count";
     private static final String TIMEOUT = "timeout";
+    private static final String WITHIN = "within";
     private static final String TOPIC = "topic";
     private static final String PAYLOAD = "payload";
     private static final String QOS = "qos";
@@ -61,6 +64,13 @@ final class ControlSteps {
                             Duration timeout = f.duration(TIMEOUT, true).orElse(DEFAULT_TIMEOUT);
                             return f.ok() ? List.of(new ExpectMessage(at, filter.get(), payload, timeout)) : List.of();
                         }),
+                StepType.withShorthand(ExpectNoMessage.KEYWORD, List.of(FILTER, PAYLOAD, WITHIN), TopicRules.FILTER,
+                        (f, keyword, at) -> {
+                            Optional<String> filter = filter(f);
+                            Optional<JsonNode> payload = f.node(PAYLOAD).flatMap(node -> expectedPayload(f, node));
+                            Duration within = f.duration(WITHIN, true).orElse(DEFAULT_WINDOW);
+                            return f.ok() ? List.of(new ExpectNoMessage(at, filter.get(), payload, within)) : List.of();
+                        }),
                 StepType.of(Raw.KEYWORD, List.of(TOPIC, PAYLOAD, QOS), (f, keyword, at) -> {
                     Optional<String> topic = f.required(TOPIC, TopicRules.TOPIC)
                             ? f.parsed(TOPIC, TopicRules.TOPIC, text -> TopicRules.checkTopic(f.label(TOPIC), text))
@@ -72,7 +82,7 @@ final class ControlSteps {
                 }));
     }
 
-    private static Optional<String> filter(FieldReader f) {
+    static Optional<String> filter(FieldReader f) {
         return f.required(FILTER, TopicRules.FILTER)
                 ? f.parsed(FILTER, TopicRules.FILTER, text -> TopicRules.checkFilter(f.label(FILTER), text))
                 : Optional.empty();

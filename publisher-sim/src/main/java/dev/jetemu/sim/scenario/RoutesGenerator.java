@@ -11,16 +11,20 @@ import dev.jetemu.sim.net.IpVersion;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code routes-generate}: many routes with distinct, pseudo-random prefixes, at a given rate. The
- * step becomes batches of route adds ({@link DeviceChange}s keyed {@code routes-generate}) with
- * {@link Sleep}s between them that hold the rate; without a rate, batches follow one another at
- * once. Batches keep each change's event list small whatever the count.
+ * {@code routes-generate}: many routes with distinct, pseudo-random prefixes, at a given rate; and
+ * {@code routes-withdraw}, which deletes the routes a routes-generate with the same table, seed and
+ * prefix length made. Each step is {@link Generated}: batches of route adds or deletes
+ * ({@link DeviceChange}s keyed by the step's keyword) with {@link Sleep}s between them that hold the
+ * rate, made as the run reaches them; without a rate, batches follow one another at once. Batches
+ * keep each change's event list small whatever the count, and only the batch at hand is in memory.
  *
  * <p>The prefixes are a permutation of the unicast space (IPv4 1.0.0.0 to 223.255.255.255 without
  * 127/8; IPv6 2000::/3) walked from the seed, so they never repeat, look like an Internet table
@@ -31,6 +35,7 @@ import java.util.regex.Pattern;
 final class RoutesGenerator {
 
     static final String KEYWORD = "routes-generate";
+    static final String WITHDRAW_KEYWORD = "routes-withdraw";
 
     /** Routes per change without a rate, and at most with one: enough to be fast, few enough to stay small. */
     static final int MAX_BATCH = 1000;
@@ -46,6 +51,8 @@ final class RoutesGenerator {
     private static final String PREFIX_LENGTH = "prefix-length";
     private static final List<String> FIELDS = List.of(TABLE, COUNT, RATE, SEED, RouteSteps.NEXT_HOPS_FIELD,
             RouteSteps.TYPE_FIELD, RouteSteps.LOGICAL_ROUTER_FIELD, PREFIX_LENGTH);
+    private static final List<String> WITHDRAW_FIELDS = List.of(TABLE, COUNT, RATE, SEED,
+            RouteSteps.LOGICAL_ROUTER_FIELD, PREFIX_LENGTH);
 
     private static final Pattern IP_TABLE = Pattern.compile("(?:.+\\.)?(inet6|inet)\\.[0-9]{1,5}");
     private static final Pattern RATE_TEXT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*/\\s*(s|m|h)");
@@ -57,11 +64,13 @@ final class RoutesGenerator {
     private RoutesGenerator() {
     }
 
-    static StepType type() {
-        return StepType.of(KEYWORD, FIELDS, RoutesGenerator::build);
+    static List<StepType> types() {
+        return List.of(StepType.of(KEYWORD, FIELDS, (f, keyword, at) -> build(f, at, true)),
+                StepType.of(WITHDRAW_KEYWORD, WITHDRAW_FIELDS, (f, keyword, at) -> build(f, at, false)));
     }
 
-    private static List<Step> build(FieldReader f, String keyword, Position at) {
+    /** Reads either step; {@code add} for routes-generate, which also has next hops and a type. */
+    private static List<Step> build(FieldReader f, Position at, boolean add) {
         String table = f.text(TABLE, TABLE_EXPECTATION).orElse("inet.0");
         Optional<IpVersion> version = f.parse(f.position(TABLE), table, RoutesGenerator::tableVersion);
         Optional<Integer> count = f.required(COUNT, COUNT_EXPECTATION)
@@ -70,9 +79,10 @@ final class RoutesGenerator {
         long seed = f.number(SEED, 0, Long.MAX_VALUE, SEED_EXPECTATION).orElse(1L);
         Optional<Integer> length = version.flatMap(v -> f.integer(PREFIX_LENGTH, minLength(v), maxLength(v),
                 "a prefix length from " + minLength(v) + " to " + maxLength(v)).or(() -> Optional.of(defaultLength(v))));
-        List<String> nextHops = RouteSteps.nextHops(f, version, "the routes generated in " + table).orElse(List.of());
-        RouteType type = f.parsed(RouteSteps.TYPE_FIELD, FieldValues.ROUTE_TYPE, FieldValues::routeType)
-                .orElse(RouteType.STATIC);
+        List<String> nextHops = add ? RouteSteps.nextHops(f, version, "the routes generated in " + table)
+                .orElse(List.of()) : List.of();
+        RouteType type = add ? f.parsed(RouteSteps.TYPE_FIELD, FieldValues.ROUTE_TYPE, FieldValues::routeType)
+                .orElse(RouteType.STATIC) : RouteType.STATIC;
         String logicalRouter = f.text(RouteSteps.LOGICAL_ROUTER_FIELD, FieldValues.LOGICAL_ROUTER)
                 .orElse(Device.DEFAULT_LOGICAL_ROUTER);
         if (!f.ok()) {
@@ -86,48 +96,97 @@ final class RoutesGenerator {
             return List.of();
         }
         RouteSpec template = new RouteSpec(table, logicalRouter, prefixes.prefix(prefixes.next(0)), nextHops, type);
-        return steps(at, template, prefixes, count.get(), perSecond);
+        Batches batches = new Batches(template, prefixes, count.get(), perSecond, add);
+        return List.of(new Generated(add ? KEYWORD : WITHDRAW_KEYWORD, at, () -> batches.steps(at)));
     }
 
-    /** Batches of route adds, with sleeps between them when there is a rate. */
-    private static List<Step> steps(Position at, RouteSpec template, Prefixes prefixes, int count,
-                                    Optional<Double> perSecond) {
-        int batch = perSecond.map(rate -> (int) Math.max(1, Math.min(MAX_BATCH,
-                Math.round(rate * BATCH_PERIOD.toNanos() / 1e9)))).orElse(MAX_BATCH);
-        Optional<Duration> pause = perSecond.map(rate -> Duration.ofNanos(Math.round(batch * 1e9 / rate)));
-        List<Step> steps = new ArrayList<>();
-        long position = 0;
-        for (int made = 0; made < count; made += batch) {
-            int size = Math.min(batch, count - made);
-            steps.add(new DeviceChange(KEYWORD, at, addBatch(template, prefixes, position, size)));
-            position = prefixes.skip(position, size);
-            if (pause.isPresent() && made + size < count) {
-                steps.add(new Sleep(at, pause.get()));
-            }
+    /**
+     * The batches of one step, with sleeps between them when there is a rate. Made as they are
+     * reached: the iterator holds where in the permutation the next batch starts.
+     */
+    private record Batches(RouteSpec template, Prefixes prefixes, int count, Optional<Double> perSecond,
+                           boolean add) {
+
+        Iterator<Step> steps(Position at) {
+            int batch = perSecond.map(rate -> (int) Math.max(1, Math.min(MAX_BATCH,
+                    Math.round(rate * BATCH_PERIOD.toNanos() / 1e9)))).orElse(MAX_BATCH);
+            Optional<Duration> pause = perSecond.map(rate -> Duration.ofNanos(Math.round(batch * 1e9 / rate)));
+            String keyword = add ? KEYWORD : WITHDRAW_KEYWORD;
+            return new Iterator<>() {
+                private int made;
+                private long position;
+                private boolean sleepNext;
+
+                @Override
+                public boolean hasNext() {
+                    return made < count;
+                }
+
+                @Override
+                public Step next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    if (sleepNext) {
+                        sleepNext = false;
+                        return new Sleep(at, pause.orElseThrow());
+                    }
+                    int size = Math.min(batch, count - made);
+                    long start = position;
+                    position = prefixes.skip(position, size);
+                    made += size;
+                    sleepNext = pause.isPresent() && made < count;
+                    return new DeviceChange(keyword, at, add ? addBatch(start, size) : deleteBatch(start, size));
+                }
+            };
         }
-        return steps;
-    }
 
-    /** Adds {@code size} routes from {@code start} in the permutation; refuses them all if one exists already. */
-    private static DeviceOperation addBatch(RouteSpec template, Prefixes prefixes, long start, int size) {
-        return device -> {
-            List<RouteSpec> routes = new ArrayList<>(size);
+        /** Adds {@code size} routes from {@code start} in the permutation; refuses them all if one exists already. */
+        private DeviceOperation addBatch(long start, int size) {
+            return device -> {
+                List<RouteSpec> routes = new ArrayList<>(size);
+                for (IpPrefix prefix : prefixesFrom(start, size)) {
+                    if (device.route(template.table(), template.logicalRouter(), prefix).isPresent()) {
+                        throw new DeviceModelException("route " + prefix + " already exists in " + template.table()
+                                + "; expected routes-generate to make routes the table does not have: another "
+                                + "seed, or a route-delete step before it");
+                    }
+                    routes.add(new RouteSpec(template.table(), template.logicalRouter(), prefix, template.nextHops(),
+                            template.type()));
+                }
+                List<JetEvent> events = new ArrayList<>(size);
+                routes.forEach(route -> events.addAll(device.addRoute(route)));
+                return events;
+            };
+        }
+
+        /** Deletes {@code size} generated routes from {@code start}; refuses them all if one is missing. */
+        private DeviceOperation deleteBatch(long start, int size) {
+            return device -> {
+                List<IpPrefix> routes = prefixesFrom(start, size);
+                for (IpPrefix prefix : routes) {
+                    if (device.route(template.table(), template.logicalRouter(), prefix).isEmpty()) {
+                        throw new DeviceModelException("route " + prefix + " does not exist in " + template.table()
+                                + "; expected routes-withdraw to name the routes a routes-generate made: the same "
+                                + "table, seed and prefix-length, and a count no larger");
+                    }
+                }
+                List<JetEvent> events = new ArrayList<>(size);
+                routes.forEach(prefix -> events.addAll(device.deleteRoute(template.table(), template.logicalRouter(),
+                        prefix)));
+                return events;
+            };
+        }
+
+        private List<IpPrefix> prefixesFrom(long start, int size) {
+            List<IpPrefix> made = new ArrayList<>(size);
             long position = start;
             for (int i = 0; i < size; i++) {
                 position = prefixes.next(position);
-                IpPrefix prefix = prefixes.prefix(position++);
-                if (device.route(template.table(), template.logicalRouter(), prefix).isPresent()) {
-                    throw new DeviceModelException("route " + prefix + " already exists in " + template.table()
-                            + "; expected routes-generate to make routes the table does not have: another seed, "
-                            + "or a route-delete step before it");
-                }
-                routes.add(new RouteSpec(template.table(), template.logicalRouter(), prefix, template.nextHops(),
-                        template.type()));
+                made.add(prefixes.prefix(position++));
             }
-            List<JetEvent> events = new ArrayList<>(size);
-            routes.forEach(route -> events.addAll(device.addRoute(route)));
-            return events;
-        };
+            return made;
+        }
     }
 
     private static IpVersion tableVersion(String table) {

@@ -9,6 +9,7 @@ import dev.jetemu.sim.device.DeviceModelException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * and reports every refusal in one pass. The body of a {@code repeat} runs as many times as the
  * scenario says, since a step may work the first time and not the second (adding a route twice);
  * a refusal is reported once per step and message, with the repetition it first happened in when
- * that is not the first.
+ * that is not the first. A generator stops at its first refused change, reported once.
  */
 public final class ScenarioValidator {
 
@@ -88,17 +89,32 @@ public final class ScenarioValidator {
                         steps(repeat.steps());
                         repetitions.removeLast();
                     }
+                } else if (step instanceof Generated generated) {
+                    generated(generated);
                 }
             }
         }
 
-        private void apply(DeviceChange change, String context) {
+        /** A generator's changes, up to the first it makes that the device refuses: the rest would follow from it. */
+        private void generated(Generated generated) {
+            Iterator<Step> steps = generated.steps().get();
+            while (steps.hasNext()) {
+                if (steps.next() instanceof DeviceChange change && !apply(change, "")) {
+                    return;
+                }
+            }
+        }
+
+        /** Applies the change; false, with the refusal reported, when the device refuses it. */
+        private boolean apply(DeviceChange change, String context) {
             try {
                 change.operation().apply(device);
+                return true;
             } catch (DeviceModelException e) {
                 if (reported.add(change.at() + " " + e.getMessage())) {
                     diagnostics.error(change.at(), context + change.keyword() + repetition() + ": " + e.getMessage());
                 }
+                return false;
             }
         }
 

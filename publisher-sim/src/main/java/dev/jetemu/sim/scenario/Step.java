@@ -7,7 +7,8 @@ import dev.jetemu.diagnostics.Position;
  * (every {@code <object>-add|change|delete}, {@code interface-down|up}, {@code syslog},
  * {@code config-update}), and the steps that control the run.
  */
-public sealed interface Step permits DeviceChange, AwaitSubscribers, Sleep, Repeat, Raw, ExpectMessage {
+public sealed interface Step permits DeviceChange, AwaitSubscribers, Sleep, Repeat, Raw, ExpectMessage,
+        ExpectNoMessage, Fault, Generated {
 
     /** The step's keyword, as in the file: {@code route-add}, {@code sleep}. */
     String keyword();

@@ -47,7 +47,8 @@ final class StepReader {
     private static Map<String, StepType> types() {
         Map<String, StepType> types = new LinkedHashMap<>();
         Stream.of(ControlSteps.types(), InterfaceSteps.types(), FirewallFilterSteps.types(), RouteSteps.types(),
-                        List.of(RoutesGenerator.type()), DaemonSteps.types())
+                        RoutesGenerator.types(), FlapsGenerator.types(),
+                        DaemonSteps.types(), FaultSteps.types())
                 .flatMap(List::stream)
                 .forEach(type -> types.put(type.keyword(), type));
         return Collections.unmodifiableMap(types);

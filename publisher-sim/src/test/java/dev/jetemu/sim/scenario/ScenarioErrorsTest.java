@@ -31,11 +31,9 @@ class ScenarioErrorsTest {
     void unknownStepWithDidYouMean() {
         assertThat(problems("unknown-step.yaml")).containsExactly(
                 "scenario-errors/unknown-step.yaml:6:5: unknown step 'interface-dwon' (did you mean 'interface-down'?); "
-                        + "expected one of await-subscribers, sleep, repeat, expect-message, raw, interface-down, "
-                        + "interface-up, ifd-add, ifd-change, ifd-delete, ifl-add, ifl-change, ifl-delete, iff-add, "
-                        + "iff-change, iff-delete, ifa-add, ifa-change, ifa-delete, firewall-filter-add, "
-                        + "firewall-filter-change, firewall-filter-delete, route-add, route-change, route-delete, "
-                        + "route-table-add, route-table-change, route-table-delete, routes-generate, syslog, config-update");
+                        + "expected one of " + String.join(", ", ScenarioLoader.stepKeywords()));
+        assertThat(ScenarioLoader.stepKeywords().subList(0, 5))
+                .containsExactly("await-subscribers", "sleep", "repeat", "expect-message", "expect-no-message");
     }
 
     @Test

@@ -295,11 +295,13 @@ class ScenarioLoaderTest {
                   - routes-generate: { table: inet.0, count: 2500, rate: 2000/s, seed: 7, next-hops: [192.0.2.2], type: bgp }
                 """;
         Scenario scenario = ScenarioLoader.parse("generate.yaml", text);
+        assertThat(scenario.steps()).singleElement().isInstanceOf(Generated.class);
+        List<Step> made = ScenarioSamples.expand((Generated) scenario.steps().get(0));
         // 200 routes per 100 ms at 2000/s: 13 batches, 12 sleeps between them.
-        assertThat(scenario.steps()).hasSize(25);
-        assertThat(scenario.steps()).allSatisfy(step -> assertThat(step.at()).isEqualTo(at(4, 5)));
-        assertThat(scenario.steps().get(1)).isEqualTo(new Sleep(at(4, 5), Duration.ofMillis(100)));
-        assertThat(scenario.steps().get(0).keyword()).isEqualTo("routes-generate");
+        assertThat(made).hasSize(25);
+        assertThat(made).allSatisfy(step -> assertThat(step.at()).isEqualTo(at(4, 5)));
+        assertThat(made.get(1)).isEqualTo(new Sleep(at(4, 5), Duration.ofMillis(100)));
+        assertThat(made.get(0).keyword()).isEqualTo("routes-generate");
 
         List<JetEvent> events = events(scenario, new Device());
         Set<String> prefixes = new HashSet<>();
@@ -332,7 +334,112 @@ class ScenarioLoaderTest {
             assertThat(prefix.toString()).matches("[23][0-9a-f]{3}:.*");
         });
         // Without a rate: batches of 1000, no sleeps.
-        assertThat(v6.steps()).hasSize(2).allMatch(step -> step instanceof DeviceChange);
+        assertThat(ScenarioSamples.expand((Generated) v6.steps().get(0))).hasSize(2)
+                .allMatch(step -> step instanceof DeviceChange);
+    }
+
+    @Test
+    void routesWithdrawDeletesWhatRoutesGenerateMadeWithTheSameSeed() {
+        Scenario scenario = ScenarioLoader.parse("churn.yaml", """
+                steps:
+                  - routes-generate: { table: inet6.0, count: 1200, seed: 3 }
+                  - routes-withdraw: { table: inet6.0, count: 1200, seed: 3, rate: 1000/s }
+                """);
+        Device device = new Device();
+        List<JetEvent> events = events(scenario, device);
+
+        assertThat(events).hasSize(2400);
+        List<String> added = events.subList(0, 1200).stream().map(JetEvent::topic).toList();
+        List<String> deleted = events.subList(1200, 2400).stream().map(JetEvent::topic).toList();
+        assertThat(deleted).isEqualTo(added.stream().map(topic -> topic.replace("/route/add/", "/route/delete/")).toList());
+        assertThat(device.routes("inet6.0", Device.DEFAULT_LOGICAL_ROUTER)).isEmpty();
+        assertThat(ScenarioValidator.dryRun(scenario)).isEmpty();
+    }
+
+    @Test
+    void routesWithdrawOfRoutesNeverMadeIsRefusedOnceByTheDryRun() {
+        Scenario scenario = ScenarioLoader.parse("churn.yaml", """
+                steps:
+                  - routes-generate: { count: 10, seed: 3 }
+                  - routes-withdraw: { count: 3000, seed: 4 }
+                """);
+
+        assertThat(ScenarioValidator.dryRun(scenario)).singleElement().asString()
+                .startsWith("churn.yaml:3:5: routes-withdraw: route ")
+                .endsWith("does not exist in inet.0; expected routes-withdraw to name the routes a routes-generate "
+                        + "made: the same table, seed and prefix-length, and a count no larger");
+    }
+
+    @Test
+    void flapsGenerateTakesDownAndUpInterfacesChosenFromTheSeedWithItsWaits() {
+        String text = """
+                device:
+                  interfaces: [ge-0/0/1, ge-0/0/2, ge-0/0/3]
+                steps:
+                  - flaps-generate: { interfaces: [ge-0/0/1, ge-0/0/2, ge-0/0/3], count: 50, down-for: 200ms, interval: 1s, jitter: 100ms, seed: 9 }
+                """;
+        Scenario scenario = ScenarioLoader.parse("flaps.yaml", text);
+        List<Step> made = ScenarioSamples.expand((Generated) scenario.steps().get(0));
+
+        assertThat(made).hasSize(50 * 4 - 1);
+        List<Duration> downs = new java.util.ArrayList<>();
+        List<Duration> intervals = new java.util.ArrayList<>();
+        for (int i = 0; i < made.size(); i += 4) {
+            assertThat(made.get(i)).isInstanceOf(DeviceChange.class);
+            downs.add(((Sleep) made.get(i + 1)).duration());
+            assertThat(made.get(i + 2)).isInstanceOf(DeviceChange.class);
+            if (i + 3 < made.size()) {
+                intervals.add(((Sleep) made.get(i + 3)).duration());
+            }
+        }
+        assertThat(downs).allSatisfy(d -> assertThat(d).isBetween(Duration.ofMillis(200), Duration.ofMillis(300)));
+        assertThat(intervals).allSatisfy(d -> assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1100)));
+        assertThat(new HashSet<>(downs)).hasSizeGreaterThan(10);
+
+        List<String> topics = topics(scenario);
+        // Interfaces without units: one IFD change down, one up.
+        assertThat(topics).hasSize(50 * 2);
+        Set<String> flapped = new HashSet<>();
+        for (int i = 0; i < topics.size(); i += 2) {
+            assertThat(topics.get(i)).isEqualTo(topics.get(i + 1));
+            flapped.add(topics.get(i));
+        }
+        assertThat(flapped).containsExactlyInAnyOrder(
+                "/junos/events/kernel/interfaces/ifd/change/ge-0/0/1",
+                "/junos/events/kernel/interfaces/ifd/change/ge-0/0/2",
+                "/junos/events/kernel/interfaces/ifd/change/ge-0/0/3");
+        assertThat(topics(ScenarioLoader.parse("again.yaml", text))).isEqualTo(topics);
+        assertThat(ScenarioSamples.expand((Generated) ScenarioLoader.parse("other.yaml", text.replace("seed: 9",
+                "seed: 10")).steps().get(0))).isNotEqualTo(made);
+        assertThat(ScenarioValidator.dryRun(scenario)).isEmpty();
+    }
+
+    @Test
+    void faultStepsAndExpectNoMessageLoadWithTheirDefaultsAndShorthands() {
+        Scenario scenario = ScenarioLoader.parse("faults.yaml", """
+                steps:
+                  - disconnect-clients: "app-*"
+                  - disconnect-clients: {}
+                  - restart-broker: 2s
+                  - restart-broker: {}
+                  - pause-delivery: 5s
+                  - drop-events: 3
+                  - duplicate-events: { count: 2, clients: "monitor?", filter: "/junos/events/kernel/#" }
+                  - expect-no-message: app/alerts
+                  - expect-no-message: { filter: "app/#", payload: { state: down }, within: 2s }
+                """);
+
+        assertThat(scenario.steps()).containsExactly(
+                new DisconnectClients(at(2, 5), "app-*"),
+                new DisconnectClients(at(3, 5), "*"),
+                new RestartBroker(at(4, 5), Duration.ofSeconds(2)),
+                new RestartBroker(at(5, 5), Duration.ofSeconds(1)),
+                new PauseDelivery(at(6, 5), Duration.ofSeconds(5)),
+                new DeliveryFault(at(7, 5), DeliveryFault.Kind.DROP, 3, "*", "/junos/#"),
+                new DeliveryFault(at(8, 5), DeliveryFault.Kind.DUPLICATE, 2, "monitor?", "/junos/events/kernel/#"),
+                new ExpectNoMessage(at(9, 5), "app/alerts", java.util.Optional.empty(), Duration.ofSeconds(5)),
+                new ExpectNoMessage(at(10, 5), "app/#", java.util.Optional.of(new ObjectMapper().createObjectNode()
+                        .put("state", "down")), Duration.ofSeconds(2)));
     }
 
     @Test
@@ -350,7 +457,7 @@ class ScenarioLoaderTest {
         assertThat(ScenarioLoader.stepKeywords()).contains("ifd-add", "ifd-delete", "ifl-add", "ifl-delete", "iff-add",
                 "iff-delete", "ifa-add", "ifa-delete", "firewall-filter-add", "firewall-filter-delete", "route-table-add",
                 "route-table-delete", "route-add", "route-change", "interface-down", "interface-up");
-        assertThat(ScenarioLoader.stepKeywords()).doesNotHaveDuplicates().hasSize(31);
+        assertThat(ScenarioLoader.stepKeywords()).doesNotHaveDuplicates().hasSize(39);
     }
 
     private static Position at(int line, int column) {

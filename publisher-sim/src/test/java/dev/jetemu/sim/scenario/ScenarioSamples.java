@@ -61,6 +61,13 @@ final class ScenarioSamples {
         return events(scenario, new Device()).stream().map(JetEvent::topic).toList();
     }
 
+    /** Every step a generator makes, in order. */
+    static List<Step> expand(Generated generated) {
+        List<Step> steps = new ArrayList<>();
+        generated.steps().get().forEachRemaining(steps::add);
+        return steps;
+    }
+
     private static void run(List<Step> steps, Device device, List<JetEvent> into) {
         for (Step step : steps) {
             if (step instanceof DeviceChange change) {
@@ -69,6 +76,8 @@ final class ScenarioSamples {
                 for (int i = 0; i < repeat.times(); i++) {
                     run(repeat.steps(), device, into);
                 }
+            } else if (step instanceof Generated generated) {
+                run(expand(generated), device, into);
             }
         }
     }
