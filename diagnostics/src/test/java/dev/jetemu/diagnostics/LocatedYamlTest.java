@@ -237,4 +237,14 @@ class LocatedYamlTest {
                         + " expected one of port, allow-clients",
                 "k.yaml:3:1: unknown key 'zzz' in notification; expected one of port, allow-clients");
     }
+
+    @Test
+    void aDocumentLargerThanSnakeYamlsDefaultLimitIsRead() {
+        String item = "  - \"" + "x".repeat(1000) + "\"\n";
+        String document = "steps:\n" + item.repeat(4000);
+
+        YamlMap root = (YamlMap) LocatedYaml.read("recorded.yaml", document);
+
+        assertThat(((YamlList) root.entry("steps").orElseThrow().value()).items()).hasSize(4000);
+    }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "An emulator of the Junos JET notification service: an MQTT broker with the device's "
                 + "access rules, and a simulated device that publishes jet-event messages.",
         subcommands = {ServeCommand.class, RunCommand.class, ValidateCommand.class, EventsCommand.class,
-                CommandLine.HelpCommand.class},
+                RecordCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a scenario failed, 2 invalid input (usage, configuration, "
                 + "scenario file), 3 the environment failed (port in use, broker unreachable)."})
 public final class JetemuCommand implements Runnable {

@@ -150,9 +150,8 @@ public final class RunCommand implements Callable<Integer> {
         if (qos < 0 || qos > 2) {
             throw new CommandLine.ParameterException(commandLine, "--qos " + qos + ": expected 0, 1 or 2");
         }
-        if (externalBroker != null && !externalBroker.matches("(tcp|mqtt)://[^/:]+(:[0-9]{1,5})?")) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "--broker " + externalBroker + ": expected tcp://HOST:PORT, such as tcp://127.0.0.1:1883");
+        if (externalBroker != null) {
+            BrokerUri.check(commandLine, externalBroker);
         }
         start(commandLine);
         for (Path report : reports) {

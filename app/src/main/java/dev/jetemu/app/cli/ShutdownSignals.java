@@ -24,4 +24,9 @@ final class ShutdownSignals {
     void await() throws InterruptedException {
         stop.await();
     }
+
+    /** Whether SIGINT or SIGTERM came, for a command that checks between pieces of work. */
+    boolean received() {
+        return stop.getCount() == 0;
+    }
 }

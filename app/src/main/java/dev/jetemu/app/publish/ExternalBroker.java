@@ -38,7 +38,9 @@ public final class ExternalBroker implements EventSink, BrokerView, AutoCloseabl
     /** @throws SinkException when the broker cannot be reached or refuses the connection */
     public static ExternalBroker connect(String uri) {
         try {
-            MqttAsyncClient client = new MqttAsyncClient(uri, "jetemu-device-" + UUID.randomUUID(),
+            // Paho knows the scheme tcp only; mqtt://, which --broker accepts, is the same thing.
+            String pahoUri = uri.startsWith("mqtt://") ? "tcp://" + uri.substring("mqtt://".length()) : uri;
+            MqttAsyncClient client = new MqttAsyncClient(pahoUri, "jetemu-device-" + UUID.randomUUID(),
                     new MemoryPersistence());
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(true);

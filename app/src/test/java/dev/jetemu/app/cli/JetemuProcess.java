@@ -100,6 +100,15 @@ final class JetemuProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Sends SIGTERM and returns the exit code, like {@link #terminate}, but keeps reading what the
+     * process prints as it stops ({@code Process.destroy} closes the streams; its handle's does not).
+     */
+    int terminateAndKeepOutput(int seconds) throws InterruptedException {
+        assertThat(process.toHandle().destroy()).as("SIGTERM sent").isTrue();
+        return awaitExit(seconds);
+    }
+
     int awaitExit(int seconds) throws InterruptedException {
         assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).as("jetemu exits within %d s", seconds).isTrue();
         return process.exitValue();

@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
  * that a broker never sees a filter it would refuse. One rule of our own: a topic or filter that
  * starts with {@code junos/} is refused, because every Junos topic starts with a slash and such a
  * filter would silently match nothing the device publishes.
+ *
+ * <p>Public so that what records a scenario ({@code jetemu record}) checks filters and topics by the
+ * rules the loader will apply to the file it writes.
  */
-final class TopicRules {
+public final class TopicRules {
 
-    static final String FILTER = "an MQTT topic filter such as /junos/events/kernel/#";
-    static final String TOPIC = "a topic without wildcards, such as /junos/events/custom";
+    public static final String FILTER = "an MQTT topic filter such as /junos/events/kernel/#";
+    public static final String TOPIC = "a topic without wildcards, such as /junos/events/custom";
 
     private static final int MAX_BYTES = 65_535;
 
@@ -22,7 +25,7 @@ final class TopicRules {
      * @param field how the message names the value: {@code filter}
      * @throws IllegalArgumentException with {@code what is wrong; expected what}
      */
-    static String checkFilter(String field, String filter) {
+    public static String checkFilter(String field, String filter) {
         common(field, filter, FILTER);
         String[] levels = filter.split("/", -1);
         for (int i = 0; i < levels.length; i++) {
@@ -44,7 +47,7 @@ final class TopicRules {
     }
 
     /** A topic to publish on: a filter's rules, and no wildcard. */
-    static String checkTopic(String field, String topic) {
+    public static String checkTopic(String field, String topic) {
         common(field, topic, TOPIC);
         for (String wildcard : new String[] {"+", "#"}) {
             if (topic.contains(wildcard)) {
