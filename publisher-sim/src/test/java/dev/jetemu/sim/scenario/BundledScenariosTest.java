@@ -26,6 +26,9 @@ class BundledScenariosTest {
     /** Surefire runs in the module's folder; the library is beside it. */
     private static final Path LIBRARY = Path.of("..", "scenarios");
 
+    /** The first line of every scenario: editors that run yaml-language-server check the file against the schema. */
+    static final String SCHEMA_LINE = "# yaml-language-server: $schema=../schema/scenario.schema.json";
+
     private static List<Path> library() throws IOException {
         try (Stream<Path> files = Files.list(LIBRARY)) {
             return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
@@ -53,8 +56,8 @@ class BundledScenariosTest {
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             assertThat(scenario.name()).isEqualTo(name);
             assertThat(scenario.description()).isNotBlank();
-            String text = Files.readString(file).replaceFirst("\\A# yaml-language-server: .*\n", "");
-            assertThat(text).as("the header comment").startsWith("# " + name + ": ")
+            assertThat(Files.readString(file)).as("the schema line, then the header comment")
+                    .startsWith(SCHEMA_LINE + "\n# " + name + ": ")
                     .contains("An application should notice");
             assertThat(scenario.steps()).isNotEmpty();
             conventions(scenario);
