@@ -46,7 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>the schema knows exactly the loader's step keywords and the model's enums, so adding a step or a value to
  * one without the other fails the build.</li>
  * </ul>
- * Samples whose names start with {@code new-} use steps that FORMAT.md documents before the loader reads them.
  */
 class ScenarioSchemaTest {
 
