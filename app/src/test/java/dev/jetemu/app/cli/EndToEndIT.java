@@ -76,7 +76,7 @@ class EndToEndIT {
                     + FAILING_REASON;
             // The process is gone; the last of its output may still be on its way to the reader.
             awaitLines(jetemu.out(), lines -> lines.stream().anyMatch(line -> line.matches("\\d+ scenarios: .*")));
-            assertThat(jetemu.out()).anyMatch(line -> line.startsWith("PASS 01-link-down-alert (4 events, "))
+            assertThat(jetemu.out()).anyMatch(line -> line.startsWith("PASS 01-link-down-alert (5 events, "))
                     .contains("FAIL 02-wrong-expectation: " + failure)
                     .endsWith("2 scenarios: 1 passed, 1 failed");
 
@@ -111,7 +111,7 @@ class EndToEndIT {
         assertThat(first.getAttribute("classname")).isEqualTo(passing.toString());
         assertThat(first.getElementsByTagName("failure").getLength()).isZero();
         assertThat(first.getElementsByTagName("system-out").item(0).getTextContent())
-                .isEqualTo("4 events published");
+                .isEqualTo("5 events published");
 
         Element second = (Element) testcases.item(1);
         assertThat(second.getAttribute("name")).isEqualTo("02-wrong-expectation");
