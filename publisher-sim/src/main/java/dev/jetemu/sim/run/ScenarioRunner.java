@@ -23,6 +23,9 @@ import dev.jetemu.sim.scenario.Scenario;
 import dev.jetemu.sim.scenario.Sleep;
 import dev.jetemu.sim.scenario.Step;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +56,9 @@ public final class ScenarioRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(20);
+    /** After this long, an await-subscribers says what it waits for, once. */
+    private static final Duration WAITING_NOTICE = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
 
     private final EventSink sink;
     private final BrokerView broker;
@@ -78,9 +84,18 @@ public final class ScenarioRunner {
         this.defaultHostname = defaultHostname;
     }
 
+    /** Runs the scenario on a new device. */
     public ScenarioResult run(Scenario scenario) throws InterruptedException {
+        return run(scenario, new Device());
+    }
+
+    /**
+     * Runs the scenario on {@code device}: its initial state is built there without publishing,
+     * then its steps change it. A running emulator passes its live device, to apply steps to it.
+     */
+    public ScenarioResult run(Scenario scenario, Device device) throws InterruptedException {
         long started = System.nanoTime();
-        Run run = new Run(scenario, new Device(), scenario.hostname().orElse(defaultHostname));
+        Run run = new Run(scenario, device, scenario.hostname().orElse(defaultHostname));
         Optional<StepFailure> failure = run.start();
         return new ScenarioResult(scenario.name(), scenario.file(), failure, run.published,
                 Duration.ofNanos(System.nanoTime() - started));
@@ -247,9 +262,18 @@ public final class ScenarioRunner {
         }
 
         private Optional<StepFailure> awaitSubscribers(AwaitSubscribers await) throws InterruptedException {
-            long deadline = System.nanoTime() + await.timeout().toNanos();
+            long started = System.nanoTime();
+            long deadline = started + await.timeout().toNanos();
+            boolean told = false;
             int seen;
             while ((seen = broker.subscribersOverlapping(await.filter())) < await.count()) {
+                if (!told && System.nanoTime() - started > WAITING_NOTICE.toNanos()) {
+                    told = true;
+                    LOG.info("{}: waiting up to {} for {} client{} subscribed to {} ({} so far): start the "
+                                    + "application under test, or a subscriber such as mosquitto_sub", scenario.name(),
+                            Durations.format(await.timeout()), await.count(), await.count() == 1 ? "" : "s",
+                            await.filter(), seen);
+                }
                 if (System.nanoTime() - deadline > 0) {
                     return Optional.of(failure(await, seen + " of " + await.count() + " subscribers to "
                             + await.filter() + " after " + Durations.format(await.timeout())));
