@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = {"Runs the emulated device's notification broker until interrupted (SIGINT or SIGTERM).",
-                "Prints where it listens, the allow-clients in force and the host name, then the line 'Ready.'."})
+                "Prints where it listens, the allow-clients in force and the host name, then the line 'Ready.'."},
+        footer = {"", EnvironmentDefaults.HELP})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
