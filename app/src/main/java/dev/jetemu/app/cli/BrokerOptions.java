@@ -39,7 +39,8 @@ public final class BrokerOptions {
     private String hostname;
 
     @Option(names = "--http-port", paramLabel = "N",
-            description = "Port of the HTTP control API (default 8080; 0 is off).")
+            description = "Port of the HTTP control API and live page (default 8080; 0 picks a free port; "
+                    + "off for none).")
     private String httpPort;
 
     /**

@@ -1,19 +1,44 @@
 package dev.jetemu.app.cli;
 
+import dev.jetemu.app.http.ControlApi;
+import dev.jetemu.app.http.ControlServer;
+import dev.jetemu.app.live.BundledScenarios;
+import dev.jetemu.app.live.Busy;
+import dev.jetemu.app.live.EventFeed;
+import dev.jetemu.app.live.LiveDevice;
+import dev.jetemu.app.publish.EmbeddedBroker;
 import dev.jetemu.app.settings.EmulatorSettings;
-import dev.jetemu.broker.NotificationBroker;
+import dev.jetemu.diagnostics.Diagnostic;
+import dev.jetemu.diagnostics.UserInputException;
+import dev.jetemu.sim.run.ScenarioClock;
+import dev.jetemu.sim.run.ScenarioResult;
+import dev.jetemu.sim.scenario.Scenario;
+import dev.jetemu.sim.scenario.ScenarioLoader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code jetemu serve}: the notification broker of an emulated device, up until SIGINT or SIGTERM. */
+/**
+ * {@code jetemu serve}: the notification broker of an emulated device, its live device, and the
+ * control API, up until SIGINT or SIGTERM.
+ */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        description = {"Runs the emulated device's notification broker until interrupted (SIGINT or SIGTERM).",
+        description = {"Runs the emulated device's notification broker until interrupted (SIGINT or SIGTERM), "
+                + "with the HTTP control API and live page.",
                 "Prints where it listens, the allow-clients in force and the host name, then the line 'Ready.'."},
         footer = {"", EnvironmentDefaults.HELP})
 public final class ServeCommand implements Callable<Integer> {
@@ -24,17 +49,94 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     private BrokerOptions options;
 
+    @Option(names = "--scenario", paramLabel = "SCENARIO", split = EnvironmentDefaults.LIST_SEPARATOR,
+            description = "Once ready, run this scenario (a file, or a bundled scenario's name) on the live device. "
+                    + "Repeatable: run in order.")
+    private List<String> scenarios = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         EmulatorSettings settings = options.resolve(spec.commandLine());
+        BundledScenarios library = BundledScenarios.onClassPath();
+        List<Scenario> whenReady = load(library);
+        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         settings.warnings().forEach(warning -> err.println("warning: " + warning));
         err.flush();
         ShutdownSignals signals = ShutdownSignals.install();
-        try (NotificationBroker broker = NotificationBroker.start(settings.broker())) {
-            StartupReport.print(spec.commandLine().getOut(), settings, broker.localAddress());
-            signals.await();
+        EventFeed feed = new EventFeed();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(settings.broker())) {
+            LiveDevice device = new LiveDevice(broker, settings.hostname(), 0, feed, result -> { });
+            Optional<ControlServer> http = Optional.empty();
+            try {
+                if (settings.serveHttp()) {
+                    int[] port = new int[1];
+                    ControlApi api = new ControlApi(broker, device, library, NO_METRICS, () -> port[0]);
+                    http = Optional.of(ControlServer.start(settings.broker().bindAddress(), settings.httpPort(), api,
+                            feed));
+                    port[0] = http.get().port();
+                }
+                StartupReport.print(out, settings, broker.localAddress(), http.map(ControlServer::port));
+                for (Scenario scenario : whenReady) {
+                    runWhenReady(device, scenario, out);
+                }
+                signals.await();
+            } finally {
+                http.ifPresent(ControlServer::close);
+            }
         }
         return ExitCode.OK;
+    }
+
+    /** Until the metrics are wired: nothing to report. */
+    private static final ControlApi.Metrics NO_METRICS = new ControlApi.Metrics() {
+        @Override
+        public String scrape() {
+            return "";
+        }
+
+        @Override
+        public String contentType() {
+            return "text/plain; version=0.0.4; charset=utf-8";
+        }
+    };
+
+    /** Every --scenario, loaded and dry-run before anything starts: a mistake is exit 2, as for run. */
+    private List<Scenario> load(BundledScenarios library) {
+        List<Scenario> loaded = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        for (String scenario : scenarios) {
+            Path file = Path.of(scenario);
+            boolean isFile = Files.exists(file) || scenario.endsWith(".yaml") || scenario.endsWith(".yml");
+            try {
+                if (isFile) {
+                    loaded.add(ScenarioLoader.loadAndCheck(file));
+                } else {
+                    loaded.add(library.load(scenario).orElseThrow(() -> new CommandLine.ParameterException(
+                            spec.commandLine(), EnvironmentDefaults.origin(spec.commandLine(), "--scenario", scenario)
+                            + ": " + library.unknown(scenario)
+                            + ", or a scenario file")));
+                }
+            } catch (UserInputException e) {
+                errors.addAll(e.diagnostics());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new UserInputException(errors);
+        }
+        return loaded;
+    }
+
+    private static void runWhenReady(LiveDevice device, Scenario scenario, PrintWriter out)
+            throws InterruptedException, IOException {
+        ScenarioResult result;
+        try {
+            result = device.run(scenario, ScenarioClock.realTime(Instant.now(), 1), true);
+        } catch (Busy e) {
+            throw new IllegalStateException("nothing else runs before the start-up scenarios", e);
+        }
+        out.println(result.passed() ? "PASS " + result.name() + " (" + result.eventsPublished() + " events)"
+                : "FAIL " + result.name() + ": " + result.failure().orElseThrow());
+        out.flush();
     }
 }

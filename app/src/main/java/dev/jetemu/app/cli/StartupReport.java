@@ -7,6 +7,7 @@ import dev.jetemu.broker.access.AllowRule;
 import java.io.PrintWriter;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,12 @@ final class StartupReport {
     }
 
     static void print(PrintWriter out, EmulatorSettings settings, InetSocketAddress listening) {
+        print(out, settings, listening, Optional.empty());
+    }
+
+    /** @param httpPort the control API's port, when it is served */
+    static void print(PrintWriter out, EmulatorSettings settings, InetSocketAddress listening,
+                      Optional<Integer> httpPort) {
         BrokerSettings broker = settings.broker();
         out.println("jetemu " + Version.current() + " - emulated Junos JET notification service");
         out.println("  hostname:        " + settings.hostname());
@@ -33,6 +40,8 @@ final class StartupReport {
         if (!broker.users().isEmpty()) {
             out.println("  users:           " + broker.users().size() + " (clients must log in)");
         }
+        httpPort.ifPresent(port -> out.println("  control API:     http://" + loopbackOr(listening) + ":" + port
+                + "/ (live page; /health, /metrics, /api)"));
         out.println(READY);
         out.flush();
     }
@@ -44,6 +53,15 @@ final class StartupReport {
         return settings.broker().allowClients().rules().stream()
                 .map(AllowRule::toString)
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Where a browser on this machine reaches a server bound like the broker. */
+    private static String loopbackOr(InetSocketAddress listening) {
+        if (listening.getAddress().isAnyLocalAddress()) {
+            return "127.0.0.1";
+        }
+        String host = listening.getAddress().getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     private static String describe(InetSocketAddress address) {

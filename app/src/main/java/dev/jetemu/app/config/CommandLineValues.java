@@ -28,7 +28,7 @@ public final class CommandLineValues {
         return check(diagnostics -> NumericSetting.PORT.read(text, Position.START, diagnostics)).getAsInt();
     }
 
-    /** {@code --http-port}: 0 to 65535, 0 for off. */
+    /** {@code --http-port}: 0 to 65535, 0 for any free port; {@code off} is -1. */
     public static int httpPort(String text) {
         return check(diagnostics -> NumericSetting.HTTP_PORT.read(text, Position.START, diagnostics)).getAsInt();
     }

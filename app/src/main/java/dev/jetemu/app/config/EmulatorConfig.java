@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * @param maxConnections       the limit on open client connections
  * @param socketSendBufferSize SO_SNDBUF for client connections
  * @param users                credentials a client must present; empty when none are configured
- * @param httpPort             the control API's port; 0 turns it off
+ * @param httpPort             the control API's port; 0 for any free port, -1 for none
  * @param delivery             what is done about a subscriber that stops reading
  * @param notes                what the user should know but that did not stop loading: ignored set
  *                             lines, host-name resolutions

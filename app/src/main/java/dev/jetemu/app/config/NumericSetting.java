@@ -18,8 +18,11 @@ enum NumericSetting {
     PORT("port", 0, 65535),
     MAX_CONNECTIONS("max-connections", 1, 65535),
     BROKER_SOCKET_SEND_BUFFER_SIZE("broker-socket-send-buffer-size", 1024, 64 * 1024 * 1024),
-    /** The control API's port under {@code http}; 0 turns the API off. */
+    /** The control API's port under {@code http}: 0 for any free port, {@code off} for no API ({@link #OFF}). */
     HTTP_PORT("port", 0, 65535);
+
+    /** The value of a port written {@code off}. */
+    static final int OFF = -1;
 
     /** The statements under {@code notification} that take a number. */
     static final List<NumericSetting> NOTIFICATION = List.of(PORT, MAX_CONNECTIONS, BROKER_SOCKET_SEND_BUFFER_SIZE);
@@ -46,7 +49,12 @@ enum NumericSetting {
     }
 
     String expectation() {
-        return "a whole number from " + min + " to " + max;
+        return "a whole number from " + min + " to " + max + (takesOff() ? ", or off" : "");
+    }
+
+    /** Whether the setting may be turned off by writing {@code off}. */
+    boolean takesOff() {
+        return this == HTTP_PORT;
     }
 
     /**
@@ -55,6 +63,9 @@ enum NumericSetting {
      * @return the value, or empty when it was reported as wrong
      */
     OptionalInt read(String text, Position at, Diagnostics diagnostics) {
+        if (takesOff() && text.equalsIgnoreCase("off")) {
+            return OptionalInt.of(OFF);
+        }
         if (!WHOLE_NUMBER.matcher(text).matches()) {
             diagnostics.error(at, key + " '" + text + "' is not a whole number; expected " + expectation());
             return OptionalInt.empty();

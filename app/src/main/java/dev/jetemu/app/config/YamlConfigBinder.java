@@ -122,8 +122,8 @@ final class YamlConfigBinder {
     /** Numbers are taken by YAML type, so that {@code "1883"} in quotes is caught as the string it is. */
     private void number(YamlMap map, NumericSetting setting) {
         map.entry(setting.key()).ifPresent(entry -> {
-            if (entry.value() instanceof YamlScalar scalar
-                    && (scalar.kind() == YamlScalar.Kind.INTEGER || scalar.kind() == YamlScalar.Kind.FLOAT)) {
+            if (entry.value() instanceof YamlScalar scalar && (scalar.kind() == YamlScalar.Kind.INTEGER
+                    || scalar.kind() == YamlScalar.Kind.FLOAT || setting.takesOff() && scalar.text().equalsIgnoreCase("off"))) {
                 setting.read(scalar.text(), scalar.position(), diagnostics)
                         .ifPresent(value -> config.number(setting, value));
             } else if (entry.value() instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.STRING

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * The device publishing into jetemu's own broker, in-process: no TCP hop, and the broker's flow
@@ -54,6 +55,11 @@ public final class EmbeddedBroker implements EventSink, BrokerView, BrokerContro
             throw new SinkException("the broker is stopped (restart-broker) and not started again");
         }
         return broker;
+    }
+
+    /** The broker, unless a restart-broker step has it stopped right now. */
+    public synchronized Optional<NotificationBroker> running() {
+        return Optional.ofNullable(broker);
     }
 
     public InetSocketAddress localAddress() {

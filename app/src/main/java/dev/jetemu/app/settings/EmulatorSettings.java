@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param broker      the notification broker's settings
  * @param hostname    the device's host name, as events carry it
- * @param httpPort    the control API's port; 0 is off
+ * @param httpPort    the control API's port; 0 for any free port, {@link #HTTP_OFF} for none
  * @param allowSource where allow-clients came from
  * @param warnings    what the user should know before relying on this configuration
  */
@@ -23,6 +23,13 @@ public record EmulatorSettings(
 
     public static final String DEFAULT_HOSTNAME = "jetemu";
     public static final int DEFAULT_HTTP_PORT = 8080;
+    /** No control API: {@code --http-port off}. */
+    public static final int HTTP_OFF = -1;
+
+    /** Whether the control API is to be served. */
+    public boolean serveHttp() {
+        return httpPort != HTTP_OFF;
+    }
 
     public EmulatorSettings {
         warnings = List.copyOf(warnings);

@@ -128,7 +128,7 @@ class EnvironmentDefaultsTest {
     @Test
     void aBadHttpPortAllowEntryAndHostnameNameTheirVariables() {
         assertInvalid(CliHarness.runWithEnvironment(Map.of("JETEMU_HTTP_PORT", "99999"), "serve"), "serve",
-                "JETEMU_HTTP_PORT=99999: port 99999 is out of range; expected a whole number from 0 to 65535");
+                "JETEMU_HTTP_PORT=99999: port 99999 is out of range; expected a whole number from 0 to 65535, or off");
         assertInvalid(CliHarness.runWithEnvironment(Map.of("JETEMU_ALLOW_CLIENTS", "127.0.0.1,10.0.0.0/33"), "serve"),
                 "serve", "JETEMU_ALLOW_CLIENTS=127.0.0.1,10.0.0.0/33: prefix length 33 is longer than the 32 bits of "
                         + "an IPv4 address; expected an IPv4 or IPv6 address, a prefix such as 10.0.0.0/8, or a "
@@ -136,6 +136,24 @@ class EnvironmentDefaultsTest {
         assertInvalid(CliHarness.runWithEnvironment(Map.of("JETEMU_HOSTNAME", "my router"), "serve"), "serve",
                 "JETEMU_HOSTNAME=my router: host name 'my router' contains a space; expected a Junos host name: "
                         + "letters, digits, hyphens and dots, 1 to 255 characters, no spaces");
+    }
+
+    @Test
+    void scenariosToRunWhenReadyAreACommaSeparatedList(@org.junit.jupiter.api.io.TempDir Path dir) {
+        CliHarness.Result unknown = CliHarness.runWithEnvironment(Map.of("JETEMU_SCENARIO", "interface-flop"), "serve");
+
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(unknown.err()).startsWith("jetemu: JETEMU_SCENARIO=interface-flop: ");
+
+        Path first = dir.resolve("first.yaml");
+        Path second = dir.resolve("second.yaml");
+        CliHarness.Result missing = CliHarness.runWithEnvironment(Map.of("JETEMU_SCENARIO", first + ", " + second),
+                "serve");
+
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(missing.err().lines()).hasSize(2);
+        assertThat(missing.err().lines().toList().get(0)).startsWith(first + ":");
+        assertThat(missing.err().lines().toList().get(1)).startsWith(second + ":");
     }
 
     @Test
@@ -235,7 +253,8 @@ class EnvironmentDefaultsTest {
     @Test
     void variablesAreTheOptionsNames() {
         assertThat(options("serve").stream().map(EnvironmentDefaults::variable))
-                .contains("JETEMU_CONFIG", "JETEMU_PORT", "JETEMU_ALLOW_CLIENTS", "JETEMU_HOSTNAME", "JETEMU_HTTP_PORT");
+                .contains("JETEMU_CONFIG", "JETEMU_PORT", "JETEMU_ALLOW_CLIENTS", "JETEMU_HOSTNAME", "JETEMU_HTTP_PORT",
+                        "JETEMU_SCENARIO");
         assertThat(options("run").stream().map(EnvironmentDefaults::variable))
                 .contains("JETEMU_SPEED", "JETEMU_VIRTUAL_TIME", "JETEMU_START_TIME", "JETEMU_QOS", "JETEMU_BROKER",
                         "JETEMU_REPORT", "JETEMU_KEEP_RUNNING");

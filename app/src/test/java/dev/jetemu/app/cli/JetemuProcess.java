@@ -25,6 +25,7 @@ final class JetemuProcess implements AutoCloseable {
     /** Built by the package phase, which runs before the integration tests. */
     static final Path JAR = Path.of("target", "jetemu.jar");
     private static final Pattern PORT = Pattern.compile("listening on: +port (\\d+)");
+    private static final Pattern HTTP_PORT = Pattern.compile("control API: +http://[^:]+:(\\d+)/");
 
     private final Process process;
     private final List<String> out = new CopyOnWriteArrayList<>();
@@ -82,6 +83,17 @@ final class JetemuProcess implements AutoCloseable {
             }
         }
         throw new AssertionError("no port in the start-up report: " + out);
+    }
+
+    /** The control API's port the start-up report names; call after {@link #awaitReady}. */
+    int httpPort() {
+        for (String line : out) {
+            Matcher matcher = HTTP_PORT.matcher(line);
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
+            }
+        }
+        throw new AssertionError("no control API in the start-up report: " + out);
     }
 
     List<String> out() {

@@ -21,7 +21,7 @@ class ServeProcessIT {
 
     @Test
     void withoutConfigurationOnlyLoopbackClientsAreAllowedAndSigtermStopsItCleanly() throws Exception {
-        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--port", "0")) {
+        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--http-port", "0", "--port", "0")) {
             int port = jetemu.awaitReady();
 
             assertThat(jetemu.out()).anyMatch(line ->
@@ -37,7 +37,7 @@ class ServeProcessIT {
 
     @Test
     void allowOnTheCommandLineAdmitsThatAddressOnly() throws Exception {
-        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--port", "0", "--allow", "127.0.0.1",
+        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--http-port", "0", "--port", "0", "--allow", "127.0.0.1",
                 "--hostname", "vmx1")) {
             int port = jetemu.awaitReady();
 
@@ -57,7 +57,7 @@ class ServeProcessIT {
                 notification:
                   port: 0
                 """);
-        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--config", config.toString())) {
+        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--http-port", "0", "--config", config.toString())) {
             int port = jetemu.awaitReady();
 
             assertThat(jetemu.err()).anyMatch(line -> line.startsWith("warning: " + config
@@ -78,7 +78,7 @@ class ServeProcessIT {
                 set system services extension-service notification allow-clients address [ 127.0.0.8/29 ::1 ]
                 set system services extension-service notification max-connections 20
                 """);
-        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--config", config.toString(), "--port", "0")) {
+        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--http-port", "0", "--config", config.toString(), "--port", "0")) {
             int port = jetemu.awaitReady();
 
             assertThat(jetemu.out()).contains("  hostname:        lab-vmx", "  max-connections: 20");
@@ -98,7 +98,7 @@ class ServeProcessIT {
                   port: 0
                   allow-clients: [localhost]
                 """);
-        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--config", config.toString())) {
+        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--http-port", "0", "--config", config.toString())) {
             int port = jetemu.awaitReady();
 
             assertThat(jetemu.err()).anyMatch(line -> line.startsWith(config + ":3:19: note: allow-clients host name "
@@ -117,7 +117,7 @@ class ServeProcessIT {
                   port: 1
                   allow-clients: [127.0.0.3]
                 """);
-        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--config", config.toString(),
+        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--http-port", "0", "--config", config.toString(),
                 "--port", "0", "--allow", "127.0.0.4", "--hostname", "from-cli")) {
             int port = jetemu.awaitReady();
 
@@ -130,7 +130,7 @@ class ServeProcessIT {
     @Test
     void aBadConfigurationExitsTwoBeforeListening() throws Exception {
         Path config = JetemuProcess.writeFile(dir, "jetemu.yaml", "notification:\n  port: [1883]\n");
-        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--config", config.toString())) {
+        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--http-port", "0", "--config", config.toString())) {
             assertThat(jetemu.awaitExit(30)).isEqualTo(2);
             assertThat(jetemu.out()).isEmpty();
         }

@@ -29,6 +29,19 @@ class NumericSettingTest {
     }
 
     @Test
+    void onlyTheControlApisPortCanBeTurnedOff() {
+        assertThat(NumericSetting.HTTP_PORT.read("off", at, diagnostics)).isEqualTo(OptionalInt.of(NumericSetting.OFF));
+        assertThat(NumericSetting.HTTP_PORT.read("OFF", at, diagnostics)).isEqualTo(OptionalInt.of(NumericSetting.OFF));
+        assertThat(diagnostics.hasErrors()).isFalse();
+
+        assertThat(NumericSetting.PORT.read("off", at, diagnostics)).isEmpty();
+        NumericSetting.HTTP_PORT.read("65536", at, diagnostics);
+        assertThat(diagnostics.errors()).extracting(Diagnostic::message).containsExactly(
+                "port 'off' is not a whole number; expected a whole number from 0 to 65535",
+                "port 65536 is out of range; expected a whole number from 0 to 65535, or off");
+    }
+
+    @Test
     void justOutsideEachRangeIsRefused() {
         NumericSetting.PORT.read("65536", at, diagnostics);
         NumericSetting.PORT.read("-1", at, diagnostics);

@@ -198,7 +198,7 @@ class YamlConfigTest {
                 file + ":3:20: max-connections '2.5' is not a whole number; expected a whole number from 1 to 65535",
                 file + ":4:35: broker-socket-send-buffer-size is a list;"
                         + " expected a whole number from 1024 to 67108864",
-                file + ":6:9: port is a boolean ('true'); expected a whole number from 0 to 65535");
+                file + ":6:9: port is a boolean ('true'); expected a whole number from 0 to 65535, or off");
     }
 
     @Test
@@ -217,7 +217,7 @@ class YamlConfigTest {
                 file + ":3:20: max-connections 0 is out of range; expected a whole number from 1 to 65535",
                 file + ":4:35: broker-socket-send-buffer-size 512 is out of range;"
                         + " expected a whole number from 1024 to 67108864",
-                file + ":6:9: port -1 is out of range; expected a whole number from 0 to 65535");
+                file + ":6:9: port -1 is out of range; expected a whole number from 0 to 65535, or off");
     }
 
     @Test
@@ -342,7 +342,7 @@ class YamlConfigTest {
                 file + ":6:3: unknown key 'max-conections' in notification (did you mean 'max-connections'?);"
                         + " expected one of " + NOTIFICATION_KEYS,
                 file + ":7:3: duplicate key 'port'; expected each key once in 'notification'",
-                file + ":9:9: port is a string ('8080'); expected a whole number from 0 to 65535,"
+                file + ":9:9: port is a string ('8080'); expected a whole number from 0 to 65535, or off,"
                         + " written without quotes");
     }
 

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,11 @@ public final class Backlogs {
         if (byClient.remove(backlog.clientId(), backlog)) {
             changed();
         }
+    }
+
+    /** What waits for a connected client: empty for one the engine has not accepted (or that has gone). */
+    public Optional<Waiting> waiting(String clientId) {
+        return Optional.ofNullable(byClient.get(clientId)).map(ClientBacklog::waiting);
     }
 
     /** Moquette's session queue of a client changed length. */

@@ -68,6 +68,11 @@ final class ClientBacklog {
         return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
+    /** What waits for this client now, for display; read from any thread, so possibly a moment old. */
+    synchronized Waiting waiting() {
+        return new Waiting(pendingBytes(channel), queueLength, unacknowledged);
+    }
+
     /** Nothing waits for this client: no bytes in its socket buffer, no QoS 1/2 message queued or unacknowledged. */
     synchronized boolean isDrained() {
         return queueLength == 0 && unacknowledged == 0 && pendingBytes(channel) == 0;

@@ -6,6 +6,7 @@ import dev.jetemu.diagnostics.LocatedYaml;
 import dev.jetemu.diagnostics.Position;
 import dev.jetemu.diagnostics.TextFiles;
 import dev.jetemu.diagnostics.UserInputException;
+import dev.jetemu.diagnostics.YamlList;
 import dev.jetemu.diagnostics.YamlMap;
 import dev.jetemu.diagnostics.YamlNode;
 
@@ -65,6 +66,42 @@ public final class ScenarioLoader {
         diagnostics.throwIfErrors();
         return scenario.orElseThrow();
     }
+
+    /**
+     * Reads steps to apply to a running device: a list of steps, or a map with {@code steps:} alone
+     * (a {@code device:} section would describe another device). Checked as a scenario file's steps
+     * are; the device's refusals come when they are applied.
+     *
+     * @param displayName how diagnostics name the source ({@code request})
+     * @return a scenario without initial state, named after the source
+     * @throws UserInputException listing every mistake
+     */
+    public static Scenario parseSteps(String displayName, String content) {
+        Diagnostics diagnostics = new Diagnostics(displayName);
+        Optional<YamlNode> root = LocatedYaml.parse(content, diagnostics);
+        List<Step> steps = List.of();
+        if (root.isPresent()) {
+            YamlNode node = root.get();
+            StepReader reader = new StepReader(diagnostics);
+            if (node instanceof YamlList) {
+                steps = reader.steps(new YamlMap.Entry(StepReader.STEPS, node.position(), node), true);
+            } else if (node instanceof YamlMap map) {
+                FieldReader top = FieldReader.of(map, "the steps", Position.START, "in a request for steps",
+                        List.of(StepReader.STEPS), diagnostics);
+                if (top.required(StepReader.STEPS, STEPS_EXPECTATION)) {
+                    steps = reader.steps(map.entry(StepReader.STEPS).orElseThrow(), true);
+                }
+            } else {
+                diagnostics.error(node.position(), "the steps are " + YamlValues.describe(node) + "; expected "
+                        + STEPS_EXPECTATION);
+            }
+        }
+        diagnostics.throwIfErrors();
+        return new Scenario(displayName, defaultName(displayName), "", Optional.empty(), List.of(), steps);
+    }
+
+    private static final String STEPS_EXPECTATION = "a list of steps, such as [{interface-down: ge-0/0/1}], "
+            + "or a map with steps:";
 
     /**
      * Loads the file and dry-runs it ({@link ScenarioValidator#dryRun}): what {@code jetemu validate}
