@@ -72,8 +72,10 @@ public final class ServeCommand implements Callable<Integer> {
                 if (settings.serveHttp()) {
                     int[] port = new int[1];
                     ControlApi api = new ControlApi(broker, device, library, NO_METRICS, () -> port[0]);
-                    http = Optional.of(ControlServer.start(settings.broker().bindAddress(), settings.httpPort(), api,
-                            feed));
+                    // Where the broker listens, not where it was asked to: where IPv6 is off (a
+                    // container) the broker fell back to IPv4, and so must the API.
+                    String bound = broker.localAddress().getAddress().getHostAddress();
+                    http = Optional.of(ControlServer.start(bound, settings.httpPort(), api, feed));
                     port[0] = http.get().port();
                 }
                 StartupReport.print(out, settings, broker.localAddress(), http.map(ControlServer::port));
