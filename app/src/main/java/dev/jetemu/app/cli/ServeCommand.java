@@ -79,9 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
                     port[0] = http.get().port();
                 }
                 StartupReport.print(out, settings, broker.localAddress(), http.map(ControlServer::port));
-                for (Scenario scenario : whenReady) {
-                    runWhenReady(device, scenario, out);
-                }
+                runWhenReady(device, whenReady, out, signals);
                 signals.await();
             } finally {
                 http.ifPresent(ControlServer::close);
@@ -127,6 +125,31 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserInputException(errors);
         }
         return loaded;
+    }
+
+    /**
+     * Runs the start-up scenarios in order; SIGINT or SIGTERM stops them, and serve, at once, since
+     * one may wait a minute for subscribers that never come.
+     */
+    private static void runWhenReady(LiveDevice device, List<Scenario> scenarios, PrintWriter out,
+                                     ShutdownSignals signals) throws InterruptedException, IOException {
+        signals.interruptOnSignal(Thread.currentThread());
+        try {
+            for (Scenario scenario : scenarios) {
+                runWhenReady(device, scenario, out);
+            }
+        } catch (InterruptedException e) {
+            if (!signals.received()) {
+                throw e;
+            }
+            out.println("Stopped while running the start-up scenarios.");
+            out.flush();
+        } finally {
+            signals.interruptOnSignal(null);
+            if (signals.received()) {
+                Thread.interrupted(); // a signal that came as the last scenario ended: serve stops anyway
+            }
+        }
     }
 
     private static void runWhenReady(LiveDevice device, Scenario scenario, PrintWriter out)
