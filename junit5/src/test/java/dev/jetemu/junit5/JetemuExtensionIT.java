@@ -77,8 +77,9 @@ class JetemuExtensionIT {
 
     @Test
     void subscriptionsListTheConnectedApplicationWithItsFiltersInOrder() throws Exception {
-        try (MqttApp app = MqttApp.connect(jetemu.mqttUri(), "jet-app-1", "/junos/events/syslog/#",
-                "/junos/events/genpub/#")) {
+        MqttApp app = MqttApp.connect(jetemu.mqttUri(), "jet-app-1", "/junos/events/syslog/#",
+                "/junos/events/genpub/#");
+        try (app) {
             await().atMost(10, TimeUnit.SECONDS).until(() -> client("jet-app-1")
                     .filter(client -> client.subscriptions().size() == 2).isPresent());
 
