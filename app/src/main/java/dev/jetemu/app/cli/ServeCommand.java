@@ -1,17 +1,12 @@
 package dev.jetemu.app.cli;
 
-import dev.jetemu.app.http.ControlApi;
-import dev.jetemu.app.http.ControlServer;
+import dev.jetemu.app.Emulator;
+import dev.jetemu.app.RunResult;
+import dev.jetemu.app.Timing;
 import dev.jetemu.app.live.BundledScenarios;
-import dev.jetemu.app.live.Busy;
-import dev.jetemu.app.live.EventFeed;
-import dev.jetemu.app.live.LiveDevice;
-import dev.jetemu.app.publish.EmbeddedBroker;
 import dev.jetemu.app.settings.EmulatorSettings;
 import dev.jetemu.diagnostics.Diagnostic;
 import dev.jetemu.diagnostics.UserInputException;
-import dev.jetemu.sim.run.ScenarioClock;
-import dev.jetemu.sim.run.ScenarioResult;
 import dev.jetemu.sim.scenario.Scenario;
 import dev.jetemu.sim.scenario.ScenarioLoader;
 import picocli.CommandLine;
@@ -21,14 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,42 +55,16 @@ public final class ServeCommand implements Callable<Integer> {
         settings.warnings().forEach(warning -> err.println("warning: " + warning));
         err.flush();
         ShutdownSignals signals = ShutdownSignals.install();
-        EventFeed feed = new EventFeed();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(settings.broker())) {
-            LiveDevice device = new LiveDevice(broker, settings.hostname(), 0, feed, result -> { });
-            Optional<ControlServer> http = Optional.empty();
-            try {
-                if (settings.serveHttp()) {
-                    int[] port = new int[1];
-                    ControlApi api = new ControlApi(broker, device, library, NO_METRICS, () -> port[0]);
-                    http = Optional.of(ControlServer.start(settings.broker().bindAddress(), settings.httpPort(), api,
-                            feed));
-                    port[0] = http.get().port();
-                }
-                StartupReport.print(out, settings, broker.localAddress(), http.map(ControlServer::port));
-                for (Scenario scenario : whenReady) {
-                    runWhenReady(device, scenario, out);
-                }
-                signals.await();
-            } finally {
-                http.ifPresent(ControlServer::close);
+        // Metrics join here, on the builder before start(): .listener, .accessListener, .onFinished, .metrics.
+        try (Emulator emulator = Emulator.builder().settings(settings).bundledScenarios(library).start()) {
+            StartupReport.print(out, settings, emulator.localAddress(), emulator.httpPort());
+            for (Scenario scenario : whenReady) {
+                runWhenReady(emulator, scenario, out);
             }
+            signals.await();
         }
         return ExitCode.OK;
     }
-
-    /** Until the metrics are wired: nothing to report. */
-    private static final ControlApi.Metrics NO_METRICS = new ControlApi.Metrics() {
-        @Override
-        public String scrape() {
-            return "";
-        }
-
-        @Override
-        public String contentType() {
-            return "text/plain; version=0.0.4; charset=utf-8";
-        }
-    };
 
     /** Every --scenario, loaded and dry-run before anything starts: a mistake is exit 2, as for run. */
     private List<Scenario> load(BundledScenarios library) {
@@ -125,14 +91,9 @@ public final class ServeCommand implements Callable<Integer> {
         return loaded;
     }
 
-    private static void runWhenReady(LiveDevice device, Scenario scenario, PrintWriter out)
-            throws InterruptedException, IOException {
-        ScenarioResult result;
-        try {
-            result = device.run(scenario, ScenarioClock.realTime(Instant.now(), 1), true);
-        } catch (Busy e) {
-            throw new IllegalStateException("nothing else runs before the start-up scenarios", e);
-        }
+    private static void runWhenReady(Emulator emulator, Scenario scenario, PrintWriter out)
+            throws InterruptedException {
+        RunResult result = emulator.run(scenario, Timing.realTime());
         out.println(result.passed() ? "PASS " + result.name() + " (" + result.eventsPublished() + " events)"
                 : "FAIL " + result.name() + ": " + result.failure().orElseThrow());
         out.flush();
