@@ -1,17 +1,12 @@
 package dev.jetemu.app.cli;
 
-import dev.jetemu.app.http.ControlApi;
-import dev.jetemu.app.http.ControlServer;
+import dev.jetemu.app.Emulator;
+import dev.jetemu.app.RunResult;
+import dev.jetemu.app.Timing;
 import dev.jetemu.app.live.BundledScenarios;
-import dev.jetemu.app.live.Busy;
-import dev.jetemu.app.live.EventFeed;
-import dev.jetemu.app.live.LiveDevice;
-import dev.jetemu.app.publish.EmbeddedBroker;
 import dev.jetemu.app.settings.EmulatorSettings;
 import dev.jetemu.diagnostics.Diagnostic;
 import dev.jetemu.diagnostics.UserInputException;
-import dev.jetemu.sim.run.ScenarioClock;
-import dev.jetemu.sim.run.ScenarioResult;
 import dev.jetemu.sim.scenario.Scenario;
 import dev.jetemu.sim.scenario.ScenarioLoader;
 import picocli.CommandLine;
@@ -21,14 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -64,42 +56,14 @@ public final class ServeCommand implements Callable<Integer> {
         settings.warnings().forEach(warning -> err.println("warning: " + warning));
         err.flush();
         ShutdownSignals signals = ShutdownSignals.install();
-        EventFeed feed = new EventFeed();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(settings.broker())) {
-            LiveDevice device = new LiveDevice(broker, settings.hostname(), 0, feed, result -> { });
-            Optional<ControlServer> http = Optional.empty();
-            try {
-                if (settings.serveHttp()) {
-                    int[] port = new int[1];
-                    ControlApi api = new ControlApi(broker, device, library, NO_METRICS, () -> port[0]);
-                    // Where the broker listens, not where it was asked to: where IPv6 is off (a
-                    // container) the broker fell back to IPv4, and so must the API.
-                    String bound = broker.localAddress().getAddress().getHostAddress();
-                    http = Optional.of(ControlServer.start(bound, settings.httpPort(), api, feed));
-                    port[0] = http.get().port();
-                }
-                StartupReport.print(out, settings, broker.localAddress(), http.map(ControlServer::port));
-                runWhenReady(device, whenReady, out, signals);
-                signals.await();
-            } finally {
-                http.ifPresent(ControlServer::close);
-            }
+        // Metrics join here, on the builder before start(): .listener, .accessListener, .onFinished, .metrics.
+        try (Emulator emulator = Emulator.builder().settings(settings).bundledScenarios(library).start()) {
+            StartupReport.print(out, settings, emulator.localAddress(), emulator.httpPort());
+            runWhenReady(emulator, whenReady, out, signals);
+            signals.await();
         }
         return ExitCode.OK;
     }
-
-    /** Until the metrics are wired: nothing to report. */
-    private static final ControlApi.Metrics NO_METRICS = new ControlApi.Metrics() {
-        @Override
-        public String scrape() {
-            return "";
-        }
-
-        @Override
-        public String contentType() {
-            return "text/plain; version=0.0.4; charset=utf-8";
-        }
-    };
 
     /** Every --scenario, loaded and dry-run before anything starts: a mistake is exit 2, as for run. */
     private List<Scenario> load(BundledScenarios library) {
@@ -131,12 +95,12 @@ public final class ServeCommand implements Callable<Integer> {
      * Runs the start-up scenarios in order; SIGINT or SIGTERM stops them, and serve, at once, since
      * one may wait a minute for subscribers that never come.
      */
-    private static void runWhenReady(LiveDevice device, List<Scenario> scenarios, PrintWriter out,
-                                     ShutdownSignals signals) throws InterruptedException, IOException {
+    private static void runWhenReady(Emulator emulator, List<Scenario> scenarios, PrintWriter out,
+                                     ShutdownSignals signals) throws InterruptedException {
         signals.interruptOnSignal(Thread.currentThread());
         try {
             for (Scenario scenario : scenarios) {
-                runWhenReady(device, scenario, out);
+                runWhenReady(emulator, scenario, out);
             }
         } catch (InterruptedException e) {
             if (!signals.received()) {
@@ -152,14 +116,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void runWhenReady(LiveDevice device, Scenario scenario, PrintWriter out)
-            throws InterruptedException, IOException {
-        ScenarioResult result;
-        try {
-            result = device.run(scenario, ScenarioClock.realTime(Instant.now(), 1), true);
-        } catch (Busy e) {
-            throw new IllegalStateException("nothing else runs before the start-up scenarios", e);
-        }
+    private static void runWhenReady(Emulator emulator, Scenario scenario, PrintWriter out)
+            throws InterruptedException {
+        RunResult result = emulator.run(scenario, Timing.realTime());
         out.println(result.passed() ? "PASS " + result.name() + " (" + result.eventsPublished() + " events)"
                 : "FAIL " + result.name() + ": " + result.failure().orElseThrow());
         out.flush();

@@ -54,7 +54,7 @@ final class EventStream {
         ObjectNode data = Json.MAPPER.createObjectNode()
                 .put("sequence", event.sequence())
                 .put("topic", event.topic())
-                .put("time", event.time().toString());
+                .put("time", event.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
         data.set("payload", Json.payload(event.payload()));
         try {
             return "event: jet-event\nid: " + event.sequence() + "\ndata: " + Json.MAPPER.writeValueAsString(data) + "\n\n";

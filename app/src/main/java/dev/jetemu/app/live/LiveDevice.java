@@ -90,6 +90,20 @@ public final class LiveDevice {
         }
     }
 
+    /**
+     * Replaces the device with an empty one under the default host name, publishing nothing: the
+     * emulator starting over (between two tests), not a change the kernel would report.
+     */
+    public void reset() throws Busy {
+        lock("a reset");
+        try {
+            device = new Device();
+            hostname = defaultHostname;
+        } finally {
+            unlock();
+        }
+    }
+
     private ScenarioRunner runner(ScenarioClock clock, String host, BrokerView view) {
         return new ScenarioRunner(broker, view, broker, clock, listener, qos, host);
     }

@@ -66,6 +66,11 @@ public final class EmbeddedBroker implements EventSink, BrokerView, BrokerContro
         return broker().localAddress();
     }
 
+    /** The MQTT port: the one first bound, which a restart-broker step binds again. */
+    public int port() {
+        return port;
+    }
+
     @Override
     public void publish(String topic, byte[] payload, int qos) throws InterruptedException {
         broker().publish(topic, payload, qos);
