@@ -148,6 +148,7 @@ if $testcontainers; then
 fi
 if ((${#host_packages[@]})); then
   say "installing ${host_packages[*]}"
+  apt-get update -qq || die_env "apt-get update failed"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${host_packages[@]}" >/dev/null ||
     die_env "apt-get install ${host_packages[*]} failed"
 fi
