@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -15,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What becomes of the messages sent to clients, counted, and the device's publish-to-delivery
- * latency. Called on the broker's event loops for every message and subscriber: counters and the
- * timer are lock-free.
+ * latency. Called on the broker's event loops for every message and subscriber: counters, timer
+ * and percentiles are lock-free.
  */
 final class DeliveryMetrics implements DeliveryListener {
 
@@ -37,6 +36,7 @@ final class DeliveryMetrics implements DeliveryListener {
     private final Counter duplicated;
     private final Counter slowSubscribersDisconnected;
     private final Timer latency;
+    private final RecentPercentiles recent = new RecentPercentiles(TimeUnit.MINUTES.toNanos(1), System::nanoTime);
 
     DeliveryMetrics(MeterRegistry registry) {
         delivered = Counter.builder("jetemu.messages.delivered")
@@ -60,27 +60,20 @@ final class DeliveryMetrics implements DeliveryListener {
                 .description("From the device publishing a message to its write completing on a subscriber's "
                         + "socket, flow-control waits included; device messages only")
                 .serviceLevelObjectives(BUCKETS)
-                .publishPercentiles(PERCENTILES)
                 .register(registry);
-        // Micrometer's Prometheus registry writes a timer with buckets as a histogram and leaves its
-        // percentiles out (a Prometheus histogram has no quantiles), so they are gauges of their own.
+        // Micrometer's Prometheus registry writes a timer with buckets as a histogram without its
+        // percentiles (a Prometheus histogram has no quantiles), and computing them costs more than
+        // the rest of a delivery's metrics together: they are gauges of their own, read from
+        // RecentPercentiles.
         for (double percentile : PERCENTILES) {
-            TimeGauge.builder("jetemu.delivery.latency.percentile", latency,
-                            TimeUnit.SECONDS, timer -> valueAt(timer, percentile))
-                    .description("Delivery latency percentiles of the last two minutes or so (Micrometer's "
-                            + "rolling window); 0 when nothing was delivered in it")
+            TimeGauge.builder("jetemu.delivery.latency.percentile", recent, TimeUnit.NANOSECONDS,
+                            window -> window.value(percentile))
+                    .description("Delivery latency at a percentile, over the last minute or two (since a "
+                            + "snapshot at least a minute old); NaN when nothing was delivered in it")
                     .tag("quantile", Double.toString(percentile))
+                    .strongReference(true)
                     .register(registry);
         }
-    }
-
-    private static double valueAt(Timer timer, double percentile) {
-        for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
-            if (value.percentile() == percentile) {
-                return value.value(TimeUnit.SECONDS);
-            }
-        }
-        return Double.NaN;
     }
 
     private static Duration micros(long micros) {
@@ -92,6 +85,7 @@ final class DeliveryMetrics implements DeliveryListener {
         delivered.increment();
         if (latencyNanos >= 0) {
             latency.record(latencyNanos, TimeUnit.NANOSECONDS);
+            recent.record(latencyNanos);
         }
     }
 

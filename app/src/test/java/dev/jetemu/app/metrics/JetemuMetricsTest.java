@@ -40,6 +40,10 @@ class JetemuMetricsTest {
             assertThat(scrape.value("jetemu_delivery_latency_seconds_count")).isZero();
             assertThat(scrape.value("jetemu_delivery_latency_seconds_bucket", "le", "+Inf")).isZero();
             assertThat(scrape.text()).contains("# TYPE jetemu_delivery_latency_seconds histogram");
+            for (String quantile : List.of("0.5", "0.99")) {
+                assertThat(scrape.value("jetemu_delivery_latency_percentile_seconds", "quantile", quantile))
+                        .as("no delivery yet").isNaN();
+            }
         }
     }
 

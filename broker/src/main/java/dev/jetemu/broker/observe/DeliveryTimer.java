@@ -13,7 +13,7 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
  * drop or repeat a message, so it sees what the client is actually sent. Resends (DUP) and
  * duplicate-fault copies are not new deliveries and are passed over.
  *
- * <p>Per message: one unwrap walk, one listener on the write's promise, two clock reads.
+ * <p>Per message: one unwrap walk, one listener on the write's promise, one clock read.
  * Stateless, so one instance serves every connection.
  */
 @ChannelHandler.Sharable
