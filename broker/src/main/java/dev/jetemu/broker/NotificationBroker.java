@@ -12,10 +12,13 @@ import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.flow.FlowSettings;
 import dev.jetemu.broker.flow.PublishWindow;
 import dev.jetemu.broker.moquette.MoquetteEngine;
+import dev.jetemu.broker.observe.DeliveryListener;
+import dev.jetemu.broker.observe.PublishTimes;
 
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The notification broker of the emulated device: an MQTT 3.1.1 broker that applies the Junos
@@ -47,15 +50,26 @@ public final class NotificationBroker implements AutoCloseable {
         return start(settings, AccessListener.NONE);
     }
 
+    /** As {@link #start(BrokerSettings, AccessListener, DeliveryListener)}, nobody told of deliveries. */
+    public static NotificationBroker start(BrokerSettings settings, AccessListener listener)
+            throws BrokerStartException {
+        return start(settings, listener, DeliveryListener.NONE);
+    }
+
     /**
      * Starts the engine, then binds the port: once this returns, clients can connect.
      *
+     * @param access   told of connections opened, closed and refused, and of refused publishes
+     * @param delivery told of every message written to a client, dropped or duplicated, with the
+     *                 device's publish-to-delivery latency; {@link DeliveryListener#NONE} costs nothing
      * @throws BrokerStartException when the port cannot be bound
      */
-    public static NotificationBroker start(BrokerSettings settings, AccessListener listener)
+    public static NotificationBroker start(BrokerSettings settings, AccessListener access, DeliveryListener delivery)
             throws BrokerStartException {
-        Observers observers = new Observers(listener, new Backlogs(settings.flow()), new Subscriptions(),
-                new ClientMessages(), new DeliveryFaults());
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(delivery, "delivery");
+        Observers observers = new Observers(access, delivery, new Backlogs(settings.flow(), delivery),
+                new Subscriptions(), new ClientMessages(), new DeliveryFaults(delivery));
         MoquetteEngine engine = MoquetteEngine.start(observers.backlogs());
         try {
             return new NotificationBroker(settings, engine, EdgeServer.bind(settings, engine, observers), observers);
@@ -94,13 +108,16 @@ public final class NotificationBroker implements AutoCloseable {
      * Publishes as the device: to every client whose subscription matches {@code topic}. Waits
      * while such a client is behind (see {@link FlowSettings}), so that nothing is lost for a
      * subscriber that keeps reading, however fast the device publishes. One thread publishes.
+     * The delivery latency reported to the {@link DeliveryListener} counts from this call, the
+     * waiting included. {@code payload} is not copied: it must not change afterwards.
      */
     public void publish(String topic, byte[] payload, int qos) throws InterruptedException {
+        long started = System.nanoTime();
         Backlogs backlogs = observers.backlogs();
         if (backlogs.anyHoldingBack()) {
             backlogs.awaitRoomFor(engine.subscribersOf(topic));
         }
-        window.add(engine.publish(topic, payload, qos));
+        window.add(engine.publish(topic, PublishTimes.timed(payload, started), qos));
     }
 
     /**

@@ -100,6 +100,8 @@ class FaultsIT {
     @Test
     void disconnectMatchingNobodyClosesNothing() throws Exception {
         MqttClient other = connect("other");
+        // The engine lists a client a moment after its CONNACK.
+        await().atMost(5, TimeUnit.SECONDS).until(() -> broker.connectedClientIds().contains("other"));
 
         assertThat(broker.disconnectClients(APPS)).isZero();
 

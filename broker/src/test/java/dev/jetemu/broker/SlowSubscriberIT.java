@@ -1,7 +1,9 @@
 package dev.jetemu.broker;
 
+import dev.jetemu.broker.edge.AccessListener;
 import dev.jetemu.broker.flow.FlowSettings;
 import dev.jetemu.broker.flow.SlowSubscriberPolicy;
+import dev.jetemu.broker.observe.DropReason;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,8 +111,10 @@ class SlowSubscriberIT {
 
     @Test
     void aSubscriberThatStopsReadingIsDisconnectedAfterTheGracePeriodAndTheOthersGetEverything() throws Exception {
+        RecordingDeliveryListener listener = new RecordingDeliveryListener();
         broker = NotificationBroker.start(BrokerSettings.loopbackOnly(0).withFlow(
-                FlowSettings.DEFAULTS.withPolicy(SlowSubscriberPolicy.DISCONNECT, Duration.ofSeconds(1))));
+                FlowSettings.DEFAULTS.withPolicy(SlowSubscriberPolicy.DISCONNECT, Duration.ofSeconds(1))),
+                AccessListener.NONE, listener);
         SequenceCheckingSubscriber first = subscriber(0);
         SequenceCheckingSubscriber second = subscriber(0);
         Socket stalled = stalledSubscriber();
@@ -122,6 +126,7 @@ class SlowSubscriberIT {
             assertReceivedAll(first, events);
             assertReceivedAll(second, events);
             assertThat(broker.backlogs().disconnectedSlowSubscribers()).isEqualTo(1);
+            assertThat(listener.slowSubscribersDisconnectedCount()).isEqualTo(1);
             await().atMost(5, TimeUnit.SECONDS).until(() -> !broker.connectedClientIds().contains("stalled"));
             assertThat(log.messages()).anyMatch(line -> line.startsWith("Disconnected client stalled from 127.0.0.1:"
                     + stalled.getLocalPort() + ": it stopped reading or acknowledging;") && line.contains("slow-subscriber policy disconnect"));
@@ -130,8 +135,10 @@ class SlowSubscriberIT {
 
     @Test
     void underDropQos0AStalledSubscriberStaysConnectedAndWhatIsDroppedForItIsCounted() throws Exception {
+        RecordingDeliveryListener listener = new RecordingDeliveryListener();
         broker = NotificationBroker.start(BrokerSettings.loopbackOnly(0).withFlow(
-                FlowSettings.DEFAULTS.withPolicy(SlowSubscriberPolicy.DROP_QOS0, Duration.ofSeconds(1))));
+                FlowSettings.DEFAULTS.withPolicy(SlowSubscriberPolicy.DROP_QOS0, Duration.ofSeconds(1))),
+                AccessListener.NONE, listener);
         SequenceCheckingSubscriber reading = subscriber(0);
         stalledSubscriber();
         int events = 30_000;
@@ -141,7 +148,9 @@ class SlowSubscriberIT {
 
             assertReceivedAll(reading, events);
             assertThat(broker.backlogs().droppedQos0Messages()).isPositive();
+            assertThat(listener.droppedCount(DropReason.SLOW_SUBSCRIBER)).isEqualTo(broker.backlogs().droppedQos0Messages());
             assertThat(broker.backlogs().disconnectedSlowSubscribers()).isZero();
+            assertThat(listener.slowSubscribersDisconnectedCount()).isZero();
             assertThat(broker.connectedClientIds()).contains("stalled");
             assertThat(log.messages()).filteredOn(line -> line.startsWith("Client stalled from"))
                     .hasSize(1)

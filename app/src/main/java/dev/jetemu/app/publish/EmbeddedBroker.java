@@ -7,6 +7,7 @@ import dev.jetemu.broker.clients.ClientIdPattern;
 import dev.jetemu.broker.clients.ClientMessageListener;
 import dev.jetemu.broker.clients.TopicFilters;
 import dev.jetemu.broker.edge.AccessListener;
+import dev.jetemu.broker.observe.DeliveryListener;
 import dev.jetemu.sim.run.AppMessage;
 import dev.jetemu.sim.run.BrokerControl;
 import dev.jetemu.sim.run.BrokerView;
@@ -30,13 +31,16 @@ public final class EmbeddedBroker implements EventSink, BrokerView, BrokerContro
 
     private final BrokerSettings settings;
     private final AccessListener listener;
+    private final DeliveryListener deliveryListener;
     /** The port the broker first bound (a free one for port 0), kept across restarts. */
     private final int port;
     private NotificationBroker broker;
 
-    private EmbeddedBroker(BrokerSettings settings, AccessListener listener, NotificationBroker broker) {
+    private EmbeddedBroker(BrokerSettings settings, AccessListener listener, DeliveryListener deliveryListener,
+                           NotificationBroker broker) {
         this.settings = settings;
         this.listener = listener;
+        this.deliveryListener = deliveryListener;
         this.broker = broker;
         this.port = broker.port();
     }
@@ -46,7 +50,14 @@ public final class EmbeddedBroker implements EventSink, BrokerView, BrokerContro
     }
 
     public static EmbeddedBroker start(BrokerSettings settings, AccessListener listener) throws BrokerStartException {
-        return new EmbeddedBroker(settings, listener, NotificationBroker.start(settings, listener));
+        return start(settings, listener, DeliveryListener.NONE);
+    }
+
+    /** The listeners are passed again to each broker a restart starts, so what they count goes on. */
+    public static EmbeddedBroker start(BrokerSettings settings, AccessListener listener,
+                                       DeliveryListener deliveryListener) throws BrokerStartException {
+        return new EmbeddedBroker(settings, listener, deliveryListener,
+                NotificationBroker.start(settings, listener, deliveryListener));
     }
 
     /** The broker running now; a restart replaces it. */
@@ -124,7 +135,7 @@ public final class EmbeddedBroker implements EventSink, BrokerView, BrokerContro
             return;
         }
         try {
-            broker = NotificationBroker.start(onPort(port), listener);
+            broker = NotificationBroker.start(onPort(port), listener, deliveryListener);
         } catch (BrokerStartException e) {
             throw new SinkException("restart-broker: the broker could not listen again on port " + port + ": "
                     + e.getMessage(), e);

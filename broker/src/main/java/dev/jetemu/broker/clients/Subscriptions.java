@@ -65,6 +65,17 @@ public final class Subscriptions {
         return count;
     }
 
+    /** Subscriptions held now, one per client and filter. */
+    public int count() {
+        int count = 0;
+        for (Entry entry : byConnection.values()) {
+            synchronized (entry) {
+                count += entry.filters.size();
+            }
+        }
+        return count;
+    }
+
     public List<ClientSubscriptions> snapshot() {
         List<ClientSubscriptions> clients = new ArrayList<>();
         for (Entry entry : byConnection.values()) {

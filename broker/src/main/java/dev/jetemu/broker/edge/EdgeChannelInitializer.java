@@ -11,6 +11,8 @@ import dev.jetemu.broker.fault.FaultHandler;
 import dev.jetemu.broker.flow.BacklogHandler;
 import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.moquette.MoquetteEngine;
+import dev.jetemu.broker.observe.DeliveryListener;
+import dev.jetemu.broker.observe.DeliveryTimer;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -50,6 +52,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String IDLE_EVENT = "idleEventHandler";
     static final String DECODER = "decoder";
     static final String ENCODER = "encoder";
+    static final String DELIVERY = "delivery";
     static final String DECODE_GUARD = "decodeGuard";
     static final String CONNECT_GATE = "connectGate";
     static final String TOPIC_RULE = "junosTopicRule";
@@ -68,6 +71,8 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Subscriptions subscriptions;
     private final ClientMessages clientMessages;
     private final DeliveryFaults faults;
+    /** Null when nobody listens: then a client's pipeline has no delivery handler at all. */
+    private final DeliveryTimer deliveryTimer;
     private final ChannelGroup clients = new DefaultChannelGroup("mqtt-clients", GlobalEventExecutor.INSTANCE);
 
     EdgeChannelInitializer(BrokerSettings settings, MoquetteEngine engine, Observers observers) {
@@ -79,6 +84,8 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.engine = engine;
         this.limiter = new ConnectionLimiter(settings.maxConnections());
         this.listener = observers.access();
+        this.deliveryTimer = observers.delivery() == DeliveryListener.NONE ? null
+                : new DeliveryTimer(observers.delivery());
     }
 
     @Override
@@ -116,6 +123,10 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(IDLE_EVENT, engine.idleTimeoutHandler());
         pipeline.addLast(DECODER, new MqttDecoder(settings.maxMessageBytes()));
         pipeline.addLast(ENCODER, MqttEncoder.INSTANCE);
+        if (deliveryTimer != null) {
+            // Last before the encoder: behind every handler that drops or repeats a message.
+            pipeline.addLast(DELIVERY, deliveryTimer);
+        }
         pipeline.addLast(DECODE_GUARD, new DecodeFailureGuard(settings.maxMessageBytes()));
         pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener, engine::hasAccepted,
                 channel -> {

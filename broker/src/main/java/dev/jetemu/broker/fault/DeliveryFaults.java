@@ -1,6 +1,8 @@
 package dev.jetemu.broker.fault;
 
 import dev.jetemu.broker.clients.ClientIdPattern;
+import dev.jetemu.broker.observe.DeliveryListener;
+import dev.jetemu.broker.observe.DropReason;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
@@ -35,6 +37,16 @@ public final class DeliveryFaults implements FaultCounts {
     private final Map<Channel, Client> clients = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong duplicated = new AtomicLong();
+    private final DeliveryListener listener;
+
+    public DeliveryFaults() {
+        this(DeliveryListener.NONE);
+    }
+
+    /** @param listener told of every message a fault drops or duplicates */
+    public DeliveryFaults(DeliveryListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
 
     void register(Channel channel, String clientId, FaultHandler handler) {
         clients.put(channel, new Client(clientId, channel, handler));
@@ -143,10 +155,12 @@ public final class DeliveryFaults implements FaultCounts {
 
     void dropped() {
         dropped.incrementAndGet();
+        listener.dropped(DropReason.FAULT);
     }
 
     void duplicated() {
         duplicated.incrementAndGet();
+        listener.duplicated();
     }
 
     @Override

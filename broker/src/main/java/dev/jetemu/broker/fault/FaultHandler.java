@@ -1,5 +1,6 @@
 package dev.jetemu.broker.fault;
 
+import dev.jetemu.broker.observe.RepeatedPublish;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -30,7 +31,8 @@ import java.util.Set;
  *   <li>A duplicated PUBLISH is written twice, back to back; at QoS 1 and 2 the copy has the DUP
  *       flag and the same packet id, and the second of the client's two PUBACKs (PUBRECs) is kept
  *       from the engine. Moquette 0.17 takes a second PUBREC for the end of the delivery, and the
- *       PUBCOMP that follows then finds nothing: the client would lose an in-flight slot.</li>
+ *       PUBCOMP that follows then finds nothing: the client would lose an in-flight slot. The copy
+ *       is a {@link RepeatedPublish}, so that delivery metrics count the message once.</li>
  * </ul>
  * Resends (the engine's own DUP PUBLISHes) are not new messages, and faults leave them alone.
  * Everything but {@link #accepted} happens on the channel's event loop.
@@ -138,13 +140,11 @@ public final class FaultHandler extends ChannelDuplexHandler {
 
     private void duplicate(ChannelHandlerContext ctx, MqttPublishMessage publish, ChannelPromise promise) {
         MqttFixedHeader header = publish.fixedHeader();
-        MqttPublishMessage copy;
-        if (header.qosLevel() == MqttQoS.AT_MOST_ONCE) {
-            copy = publish.retainedDuplicate();
-        } else {
-            copy = new MqttPublishMessage(
-                    new MqttFixedHeader(MqttMessageType.PUBLISH, true, header.qosLevel(), header.isRetain(), 0),
-                    publish.variableHeader(), publish.payload().retainedDuplicate());
+        boolean atMostOnce = header.qosLevel() == MqttQoS.AT_MOST_ONCE;
+        MqttPublishMessage copy = new RepeatedPublish(
+                new MqttFixedHeader(MqttMessageType.PUBLISH, !atMostOnce, header.qosLevel(), header.isRetain(), 0),
+                publish.variableHeader(), publish.payload().retainedDuplicate());
+        if (!atMostOnce) {
             awaitingFirstAck.add(publish.variableHeader().packetId());
         }
         ctx.write(publish, promise);

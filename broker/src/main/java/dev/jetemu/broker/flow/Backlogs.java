@@ -1,9 +1,12 @@
 package dev.jetemu.broker.flow;
 
+import dev.jetemu.broker.observe.DeliveryListener;
+import dev.jetemu.broker.observe.DropReason;
 import io.netty.channel.Channel;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,9 +31,16 @@ public final class Backlogs {
     private final AtomicLong droppedQos0 = new AtomicLong();
     private final AtomicLong disconnected = new AtomicLong();
     private final AtomicLong publisherPauses = new AtomicLong();
+    private final DeliveryListener listener;
 
     public Backlogs(FlowSettings settings) {
+        this(settings, DeliveryListener.NONE);
+    }
+
+    /** @param listener told of every message the slow-subscriber policy drops and every subscriber it disconnects */
+    public Backlogs(FlowSettings settings, DeliveryListener listener) {
         this.settings = settings;
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     public FlowSettings settings() {
@@ -139,10 +149,12 @@ public final class Backlogs {
 
     void countDropped() {
         droppedQos0.incrementAndGet();
+        listener.dropped(DropReason.SLOW_SUBSCRIBER);
     }
 
     void countDisconnected() {
         disconnected.incrementAndGet();
+        listener.slowSubscriberDisconnected();
     }
 
     /** Whether nothing waits for any connected client: no bytes in its socket buffer, no queued QoS 1/2 message. */

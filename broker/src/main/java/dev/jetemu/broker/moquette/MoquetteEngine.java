@@ -6,7 +6,7 @@ import io.moquette.broker.EmbeddedCore;
 import io.moquette.broker.MoquetteIdleTimeoutHandler;
 import io.moquette.broker.security.AcceptAllAuthenticator;
 import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
@@ -90,12 +90,13 @@ public final class MoquetteEngine implements AutoCloseable {
     /**
      * Publishes as the device: to every matching subscription, without a client connection.
      *
+     * @param payload released by the engine; every subscriber's PUBLISH carries a view of it
      * @return completed once the message has been handed to every matching session
      */
-    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
+    public CompletableFuture<Void> publish(String topic, ByteBuf payload, int qos) {
         MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.PUBLISH, false, MqttQoS.valueOf(qos), false, 0);
         return core.internalPublish(new MqttPublishMessage(header, new MqttPublishVariableHeader(topic, 0),
-                Unpooled.wrappedBuffer(payload))).completableFuture();
+                payload)).completableFuture();
     }
 
     public List<String> connectedClientIds() {
