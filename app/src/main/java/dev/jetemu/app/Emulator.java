@@ -17,6 +17,7 @@ import dev.jetemu.broker.access.AllowClients;
 import dev.jetemu.broker.access.AllowRule;
 import dev.jetemu.broker.clients.ClientSubscriptions;
 import dev.jetemu.broker.edge.AccessListener;
+import dev.jetemu.broker.observe.DeliveryListener;
 import dev.jetemu.diagnostics.UserInputException;
 import dev.jetemu.sim.run.RunListener;
 import dev.jetemu.sim.run.ScenarioResult;
@@ -95,7 +96,8 @@ public final class Emulator implements AutoCloseable {
         listeners.add(feed);
         listeners.addAll(wiring.listeners);
         BundledScenarios library = wiring.library != null ? wiring.library : BundledScenarios.onClassPath();
-        EmbeddedBroker broker = EmbeddedBroker.start(settings.broker(), wiring.accessListener);
+        EmbeddedBroker broker = EmbeddedBroker.start(settings.broker(), wiring.accessListener,
+                wiring.deliveryListener);
         try {
             LiveDevice device = new LiveDevice(broker, settings.hostname(), 0, everyOne(listeners), wiring.finished);
             Optional<ControlServer> http = Optional.empty();
@@ -359,6 +361,7 @@ public final class Emulator implements AutoCloseable {
 
         private final List<RunListener> listeners = new ArrayList<>();
         private AccessListener accessListener = AccessListener.NONE;
+        private DeliveryListener deliveryListener = DeliveryListener.NONE;
         private Consumer<ScenarioResult> finished = result -> { };
         private ControlApi.Metrics metrics = NO_METRICS;
         private BundledScenarios library;
@@ -426,6 +429,12 @@ public final class Emulator implements AutoCloseable {
         /** Told of what the access edge decides: connections opened, closed and refused (metrics). */
         public Builder accessListener(AccessListener listener) {
             this.accessListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Told of every message the broker writes, drops or duplicates, with its latency (metrics). */
+        public Builder deliveryListener(DeliveryListener listener) {
+            this.deliveryListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -1,12 +1,15 @@
 package dev.jetemu.app.cli;
 
 import dev.jetemu.app.Emulator;
+import dev.jetemu.app.http.ControlApi;
+import dev.jetemu.app.metrics.JetemuMetrics;
 import dev.jetemu.app.RunResult;
 import dev.jetemu.app.Timing;
 import dev.jetemu.app.live.BundledScenarios;
 import dev.jetemu.app.settings.EmulatorSettings;
 import dev.jetemu.diagnostics.Diagnostic;
 import dev.jetemu.diagnostics.UserInputException;
+import dev.jetemu.sim.run.RunListener;
 import dev.jetemu.sim.scenario.Scenario;
 import dev.jetemu.sim.scenario.ScenarioLoader;
 import picocli.CommandLine;
@@ -56,13 +59,35 @@ public final class ServeCommand implements Callable<Integer> {
         settings.warnings().forEach(warning -> err.println("warning: " + warning));
         err.flush();
         ShutdownSignals signals = ShutdownSignals.install();
-        // Metrics join here, on the builder before start(): .listener, .accessListener, .onFinished, .metrics.
-        try (Emulator emulator = Emulator.builder().settings(settings).bundledScenarios(library).start()) {
+        try (JetemuMetrics metrics = JetemuMetrics.create();
+             Emulator emulator = Emulator.builder().settings(settings).bundledScenarios(library)
+                     .listener(metrics.runListener(RunListener.NONE))
+                     .accessListener(metrics.accessListener())
+                     .deliveryListener(metrics.deliveryListener())
+                     .onFinished(metrics::scenarioFinished)
+                     .metrics(served(metrics))
+                     .start()) {
+            metrics.watchBroker(() -> emulator.embeddedBroker().running());
             StartupReport.print(out, settings, emulator.localAddress(), emulator.httpPort());
             runWhenReady(emulator, whenReady, out, signals);
             signals.await();
         }
         return ExitCode.OK;
+    }
+
+    /** What /metrics serves: the Prometheus scrape. */
+    private static ControlApi.Metrics served(JetemuMetrics metrics) {
+        return new ControlApi.Metrics() {
+            @Override
+            public String scrape() {
+                return metrics.scrape();
+            }
+
+            @Override
+            public String contentType() {
+                return metrics.contentType();
+            }
+        };
     }
 
     /** Every --scenario, loaded and dry-run before anything starts: a mistake is exit 2, as for run. */

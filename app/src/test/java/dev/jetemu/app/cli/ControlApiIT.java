@@ -274,6 +274,33 @@ class ControlApiIT {
     }
 
     @Test
+    void metricsCountTheClientsAndTheEventsTheApiMakes() throws Exception {
+        String added = "jetemu_events_published_total{operation=\"add\",type=\"ifd\"}";
+        String delivered = "jetemu_messages_delivered_total";
+        double addedBefore = metric(added);
+        double deliveredBefore = metric(delivered);
+
+        try (Subscriber subscriber = Subscriber.connect(mqttPort, "/junos/events/kernel/interfaces/ifd/#")) {
+            assertThat(metric("jetemu_connections")).isGreaterThanOrEqualTo(1);
+            assertThat(post("/api/steps", "- ifd-add: et-0/0/5\n").statusCode()).isEqualTo(200);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> subscriber.count() == 1);
+
+            assertThat(metric(added)).isEqualTo(addedBefore + 1);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> metric(delivered) >= deliveredBefore + 1);
+            assertThat(metric("jetemu_delivery_latency_seconds_count")).isPositive();
+        }
+        HttpResponse<String> scrape = get("/metrics");
+        assertThat(scrape.headers().firstValue("content-type")).contains("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes", "jetemu_refusals_total{reason=\"allow-clients\"}");
+    }
+
+    /** A sample's value in the scrape, 0 when it is not there. */
+    private static double metric(String sample) throws Exception {
+        return get("/metrics").body().lines().filter(line -> line.startsWith(sample + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(sample.length() + 1))).findFirst().orElse(0);
+    }
+
+    @Test
     void theLivePageIsServedAtTheRoot() throws Exception {
         HttpResponse<String> page = get("/");
 
