@@ -104,8 +104,10 @@ public final class Emulator implements AutoCloseable {
             if (settings.serveHttp()) {
                 AtomicInteger port = new AtomicInteger();
                 ControlApi api = new ControlApi(broker, device, library, wiring.metrics, port::get);
-                http = Optional.of(ControlServer.start(settings.broker().bindAddress(), settings.httpPort(), api,
-                        feed));
+                // Where the broker listens, not where it was asked to: where IPv6 is off (a
+                // container) the broker fell back to IPv4, and so must the API.
+                String bound = broker.localAddress().getAddress().getHostAddress();
+                http = Optional.of(ControlServer.start(bound, settings.httpPort(), api, feed));
                 port.set(http.get().port());
             }
             return new Emulator(settings, broker, device, library, http);

@@ -3,6 +3,7 @@ package dev.jetemu.app.cli;
 import dev.jetemu.app.config.CommandLineValues;
 import dev.jetemu.app.config.ConfigLoader;
 import dev.jetemu.app.config.EmulatorConfig;
+import dev.jetemu.app.settings.AllowSource;
 import dev.jetemu.app.settings.CommandLineOverrides;
 import dev.jetemu.app.settings.EmulatorSettings;
 import dev.jetemu.app.settings.SettingsResolver;
@@ -28,7 +29,7 @@ public final class BrokerOptions {
             description = "MQTT port (default 1883 unless configured; 0 picks a free port).")
     private String port;
 
-    @Option(names = "--allow", paramLabel = "ADDR",
+    @Option(names = "--allow", paramLabel = "ADDR", split = EnvironmentDefaults.LIST_SEPARATOR,
             description = "A client address, prefix or host name that may connect. Repeatable; "
                     + "replaces the configured allow-clients.")
     private List<String> allow;
@@ -57,7 +58,9 @@ public final class BrokerOptions {
                 Optional.ofNullable(hostname).map(text -> option(commandLine, "--hostname", text,
                         CommandLineValues::hostname)),
                 number(commandLine, "--http-port", httpPort, CommandLineValues::httpPort));
-        return SettingsResolver.resolve(Optional.ofNullable(config), loaded, overrides);
+        EmulatorSettings settings = SettingsResolver.resolve(Optional.ofNullable(config), loaded, overrides);
+        boolean allowFromEnvironment = allow != null && !commandLine.getParseResult().hasMatchedOption("--allow");
+        return allowFromEnvironment ? settings.withAllowSource(AllowSource.ENVIRONMENT) : settings;
     }
 
     private Optional<List<AllowRule>> allowRules(CommandLine commandLine) {
@@ -80,7 +83,8 @@ public final class BrokerOptions {
         try {
             return check.apply(text);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, name + " " + text + ": " + e.getMessage());
+            throw new CommandLine.ParameterException(commandLine,
+                    EnvironmentDefaults.origin(commandLine, name, text) + ": " + e.getMessage());
         }
     }
 }

@@ -14,7 +14,8 @@ final class BrokerUri {
     static String check(CommandLine commandLine, String uri) {
         if (!uri.matches(SHAPE) || port(uri) > 65_535 || port(uri) == 0) {
             throw new CommandLine.ParameterException(commandLine,
-                    "--broker " + uri + ": expected tcp://HOST:PORT, such as tcp://127.0.0.1:1883");
+                    EnvironmentDefaults.origin(commandLine, "--broker", uri)
+                            + ": expected tcp://HOST:PORT, such as tcp://127.0.0.1:1883");
         }
         return uri;
     }

@@ -3,6 +3,9 @@ package dev.jetemu.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+import java.util.Map;
+
 /** The top-level command: lists the commands, runs none itself. */
 @Command(name = "jetemu",
         mixinStandardHelpOptions = true,
@@ -18,13 +21,27 @@ public final class JetemuCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** The commands whose options can come from {@code JETEMU_*} variables: those that start the emulator. */
+    static final List<String> CONFIGURED_BY_ENVIRONMENT = List.of("serve", "run");
+
     /** The command line with jetemu's error handling: one clear line and an exit code, no stack traces. */
     public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /** The same, reading {@code JETEMU_*} option values from {@code environment} rather than the process's. */
+    static CommandLine commandLine(Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new JetemuCommand());
         ErrorReporting errors = new ErrorReporting();
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setExitCodeExceptionMapper(errors);
+        EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
+        CONFIGURED_BY_ENVIRONMENT.forEach(name -> commandLine.getSubcommands().get(name).setDefaultValueProvider(defaults));
+        commandLine.setExecutionStrategy(parseResult -> {
+            defaults.yieldToCommandLine(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 

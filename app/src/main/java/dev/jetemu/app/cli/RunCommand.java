@@ -50,7 +50,8 @@ import java.util.concurrent.Callable;
         description = {"Runs scenarios: starts the notification broker (unless --broker names another), "
                 + "then each scenario on a fresh device, publishing the events its steps cause.",
                 "Exits 0 when every scenario passed, 1 when one failed, 2 for an invalid scenario or option, "
-                        + "3 when the broker cannot be started or reached."})
+                        + "3 when the broker cannot be started or reached."},
+        footer = {"", EnvironmentDefaults.HELP})
 public final class RunCommand implements Callable<Integer> {
 
     /** How long clients keep their connection once everything was sent to them. */
@@ -89,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--qos", paramLabel = "N", description = "QoS of the device's messages: 0, 1 or 2 (default 0).")
     private int qos;
 
-    @Option(names = "--report", paramLabel = "FILE.xml|FILE.json",
+    @Option(names = "--report", paramLabel = "FILE.xml|FILE.json", split = EnvironmentDefaults.LIST_SEPARATOR,
             description = "Write a report: JUnit XML (one testcase per scenario) or JSON (every published event). "
                     + "Repeatable.")
     private List<Path> reports = new ArrayList<>();
@@ -144,11 +145,12 @@ public final class RunCommand implements Callable<Integer> {
 
     private void checkOptions(CommandLine commandLine) {
         if (!(timing.speed > 0) || Double.isInfinite(timing.speed)) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "--speed " + timing.speed + ": expected a number above 0, such as 10 or 0.5");
+            throw new CommandLine.ParameterException(commandLine, EnvironmentDefaults.origin(commandLine, "--speed",
+                    String.valueOf(timing.speed)) + ": expected a number above 0, such as 10 or 0.5");
         }
         if (qos < 0 || qos > 2) {
-            throw new CommandLine.ParameterException(commandLine, "--qos " + qos + ": expected 0, 1 or 2");
+            throw new CommandLine.ParameterException(commandLine,
+                    EnvironmentDefaults.origin(commandLine, "--qos", String.valueOf(qos)) + ": expected 0, 1 or 2");
         }
         if (externalBroker != null) {
             BrokerUri.check(commandLine, externalBroker);
@@ -157,12 +159,13 @@ public final class RunCommand implements Callable<Integer> {
         for (Path report : reports) {
             String name = report.getFileName().toString();
             if (!name.endsWith(".xml") && !name.endsWith(".json")) {
-                throw new CommandLine.ParameterException(commandLine, "--report " + report
-                        + ": expected a file ending in .xml (JUnit XML) or .json (every published event)");
+                throw new CommandLine.ParameterException(commandLine, EnvironmentDefaults.origin(commandLine, "--report",
+                        report.toString()) + ": expected a file ending in .xml (JUnit XML) or .json (every published event)");
             }
             Path folder = report.toAbsolutePath().getParent();
             if (!java.nio.file.Files.isDirectory(folder) || !java.nio.file.Files.isWritable(folder)) {
-                throw new CommandLine.ParameterException(commandLine, "--report " + report + ": the folder " + folder
+                throw new CommandLine.ParameterException(commandLine, EnvironmentDefaults.origin(commandLine, "--report",
+                        report.toString()) + ": the folder " + folder
                         + " does not exist or cannot be written; expected a file in a writable folder");
             }
         }
@@ -179,8 +182,8 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return Instant.parse(startTime);
         } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(commandLine, "--start-time " + startTime
-                    + ": expected an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            throw new CommandLine.ParameterException(commandLine, EnvironmentDefaults.origin(commandLine,
+                    "--start-time", startTime) + ": expected an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
     }
 

@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {"Runs the emulated device's notification broker until interrupted (SIGINT or SIGTERM), "
                 + "with the HTTP control API and live page.",
-                "Prints where it listens, the allow-clients in force and the host name, then the line 'Ready.'."})
+                "Prints where it listens, the allow-clients in force and the host name, then the line 'Ready.'."},
+        footer = {"", EnvironmentDefaults.HELP})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -43,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     private BrokerOptions options;
 
-    @Option(names = "--scenario", paramLabel = "SCENARIO",
+    @Option(names = "--scenario", paramLabel = "SCENARIO", split = EnvironmentDefaults.LIST_SEPARATOR,
             description = "Once ready, run this scenario (a file, or a bundled scenario's name) on the live device. "
                     + "Repeatable: run in order.")
     private List<String> scenarios = new ArrayList<>();
@@ -68,9 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
                      .start()) {
             metrics.watchBroker(() -> emulator.embeddedBroker().running());
             StartupReport.print(out, settings, emulator.localAddress(), emulator.httpPort());
-            for (Scenario scenario : whenReady) {
-                runWhenReady(emulator, scenario, out);
-            }
+            runWhenReady(emulator, whenReady, out, signals);
             signals.await();
         }
         return ExitCode.OK;
@@ -103,7 +102,8 @@ public final class ServeCommand implements Callable<Integer> {
                     loaded.add(ScenarioLoader.loadAndCheck(file));
                 } else {
                     loaded.add(library.load(scenario).orElseThrow(() -> new CommandLine.ParameterException(
-                            spec.commandLine(), "--scenario " + scenario + ": " + library.unknown(scenario)
+                            spec.commandLine(), EnvironmentDefaults.origin(spec.commandLine(), "--scenario", scenario)
+                            + ": " + library.unknown(scenario)
                             + ", or a scenario file")));
                 }
             } catch (UserInputException e) {
@@ -114,6 +114,31 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UserInputException(errors);
         }
         return loaded;
+    }
+
+    /**
+     * Runs the start-up scenarios in order; SIGINT or SIGTERM stops them, and serve, at once, since
+     * one may wait a minute for subscribers that never come.
+     */
+    private static void runWhenReady(Emulator emulator, List<Scenario> scenarios, PrintWriter out,
+                                     ShutdownSignals signals) throws InterruptedException {
+        signals.interruptOnSignal(Thread.currentThread());
+        try {
+            for (Scenario scenario : scenarios) {
+                runWhenReady(emulator, scenario, out);
+            }
+        } catch (InterruptedException e) {
+            if (!signals.received()) {
+                throw e;
+            }
+            out.println("Stopped while running the start-up scenarios.");
+            out.flush();
+        } finally {
+            signals.interruptOnSignal(null);
+            if (signals.received()) {
+                Thread.interrupted(); // a signal that came as the last scenario ended: serve stops anyway
+            }
+        }
     }
 
     private static void runWhenReady(Emulator emulator, Scenario scenario, PrintWriter out)

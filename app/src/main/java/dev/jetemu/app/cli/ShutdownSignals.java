@@ -12,13 +12,31 @@ import java.util.concurrent.CountDownLatch;
 final class ShutdownSignals {
 
     private final CountDownLatch stop = new CountDownLatch(1);
+    private Thread toInterrupt;
 
     static ShutdownSignals install() {
         ShutdownSignals signals = new ShutdownSignals();
         for (String name : new String[] {"INT", "TERM"}) {
-            Signal.handle(new Signal(name), signal -> signals.stop.countDown());
+            Signal.handle(new Signal(name), signal -> {
+                signals.stop.countDown();
+                signals.interruptWorker();
+            });
         }
         return signals;
+    }
+
+    /**
+     * Interrupts {@code thread} when a signal comes, until called again with null: for work that
+     * must stop at once rather than be waited for ({@code docker stop} kills after 10 s).
+     */
+    synchronized void interruptOnSignal(Thread thread) {
+        toInterrupt = thread;
+    }
+
+    private synchronized void interruptWorker() {
+        if (toInterrupt != null) {
+            toInterrupt.interrupt();
+        }
     }
 
     void await() throws InterruptedException {

@@ -5,6 +5,7 @@ import dev.jetemu.broker.BrokerSettings;
 import dev.jetemu.broker.access.AllowRule;
 
 import java.io.PrintWriter;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -65,7 +66,8 @@ final class StartupReport {
 
     private static String describe(InetSocketAddress address) {
         if (address.getAddress().isAnyLocalAddress()) {
-            return "port " + address.getPort() + " on every IPv4 and IPv6 address";
+            return "port " + address.getPort() + (address.getAddress() instanceof Inet6Address
+                    ? " on every IPv4 and IPv6 address" : " on every IPv4 address (IPv6 is off here)");
         }
         String host = address.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();

@@ -69,7 +69,9 @@ public final class ControlServer implements AutoCloseable {
         } catch (Exception e) {
             workers.shutdownNow();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw new IOException("the control API cannot listen on port " + port + ": " + e.getMessage(), e);
+            // Some bind failures carry no message (UnsupportedAddressTypeException): name the exception then.
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IOException("the control API cannot listen on port " + port + ": " + why, e);
         }
     }
 

@@ -8,6 +8,8 @@ public enum AllowSource {
     CONFIGURATION("from the configuration"),
     /** {@code --allow} on the command line, which replaces the configured list. */
     COMMAND_LINE("from --allow"),
+    /** {@code JETEMU_ALLOW_CLIENTS}, {@code --allow}'s variable: the container's way. */
+    ENVIRONMENT("from JETEMU_ALLOW_CLIENTS"),
     /** A configuration without allow-clients: nobody, as on Junos. */
     NOT_CONFIGURED("not configured: every client is refused, as on Junos");
 

@@ -34,4 +34,9 @@ public record EmulatorSettings(
     public EmulatorSettings {
         warnings = List.copyOf(warnings);
     }
+
+    /** The same settings, saying that allow-clients came from elsewhere. */
+    public EmulatorSettings withAllowSource(AllowSource source) {
+        return new EmulatorSettings(broker, hostname, httpPort, source, warnings);
+    }
 }

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code jetemu serve} as a user runs it: the packaged jar in its own process, configured by
@@ -32,6 +34,20 @@ class ServeProcessIT {
             assertThat(MqttProbe.connackFrom("::1", port)).isEqualTo(ACCEPTED);
 
             assertThat(jetemu.terminate(2)).isZero();
+        }
+    }
+
+    @Test
+    void sigtermStopsAStartUpScenarioThatWaitsForSubscribers() throws Exception {
+        // docker stop sends SIGTERM and kills 10 s later: a scenario awaiting subscribers must not hold it.
+        try (JetemuProcess jetemu = JetemuProcess.start("serve", "--http-port", "off", "--port", "0",
+                "--scenario", "interface-flap")) {
+            jetemu.awaitReady();
+            await().atMost(10, TimeUnit.SECONDS)
+                    .until(() -> jetemu.err().stream().anyMatch(line -> line.contains("waiting up to")));
+
+            assertThat(jetemu.terminateAndKeepOutput(3)).isZero();
+            assertThat(jetemu.out()).contains("Stopped while running the start-up scenarios.");
         }
     }
 

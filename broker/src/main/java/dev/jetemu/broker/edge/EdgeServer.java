@@ -15,6 +15,8 @@ import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import java.net.BindException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +33,8 @@ public final class EdgeServer implements AutoCloseable {
      */
     private static final WriteBufferWaterMark ENGINE_WATER_MARK =
             new WriteBufferWaterMark(32 * 1024 * 1024, 64 * 1024 * 1024);
+
+    private static final String IPV4_WILDCARD = "0.0.0.0";
 
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
@@ -71,12 +75,34 @@ public final class EdgeServer implements AutoCloseable {
                 .childHandler(initializer);
         settings.socketSendBufferSize().ifPresent(size -> bootstrap.childOption(ChannelOption.SO_SNDBUF, size));
         try {
-            Channel channel = bootstrap.bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
-                    .sync().channel();
+            Channel channel = bind(bootstrap, new InetSocketAddress(settings.bindAddress(), settings.port()));
             return new EdgeServer(acceptors, workers, channel, initializer);
         } catch (RuntimeException | InterruptedException e) {
             shutdown(acceptors, workers);
             throw e;
+        }
+    }
+
+    /**
+     * Binds {@code address}; the IPv6 wildcard falls back to the IPv4 one where IPv6 is off, as in
+     * a Docker container's network namespace (Docker disables IPv6 there unless the network has
+     * it), where binding {@code ::} fails with "Address family not supported by protocol".
+     */
+    private static Channel bind(ServerBootstrap bootstrap, InetSocketAddress address) throws InterruptedException {
+        try {
+            return bootstrap.bind(address).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) { // Netty rethrows the bind's IOException as it is, undeclared
+            if (!(address.getAddress() instanceof Inet6Address) || !address.getAddress().isAnyLocalAddress()
+                    || e instanceof BindException) {
+                throw e;
+            }
+            try {
+                return bootstrap.bind(new InetSocketAddress(IPV4_WILDCARD, address.getPort())).sync().channel();
+            } catch (Exception ignored) {
+                throw e; // the first failure says more
+            }
         }
     }
 
