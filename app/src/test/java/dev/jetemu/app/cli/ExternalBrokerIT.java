@@ -1,10 +1,8 @@
 package dev.jetemu.app.cli;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -15,28 +13,14 @@ import static org.awaitility.Awaitility.await;
 /** {@code run --broker}: the simulated device publishing to a broker that is not jetemu's, Debian's Mosquitto. */
 class ExternalBrokerIT {
 
-    private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
     @TempDir
     Path dir;
 
     @Test
     void theDevicesEventsReachSubscribersOfAMosquittoBroker() throws Exception {
-        boolean present = Files.isExecutable(MOSQUITTO);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError(MOSQUITTO + " is missing; .ci/run installs it (apt-get install mosquitto)");
-        }
-        Assumptions.assumeTrue(present, "skipped: /usr/sbin/mosquitto is not installed (apt-get install mosquitto)");
-        int port = RunCommandIT.freePort();
-        Path config = Files.writeString(dir.resolve("mosquitto.conf"),
-                "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        Process mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        try {
-            await().atMost(10, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
-                new Socket("127.0.0.1", port).close();
-                return true;
-            });
+        try (MosquittoBroker mosquitto = MosquittoBroker.start(dir)) {
+            int port = mosquitto.port();
             Path scenario = Files.writeString(dir.resolve("commit.yaml"), """
                     device:
                       hostname: vmx1
@@ -57,9 +41,6 @@ class ExternalBrokerIT {
                         "/junos/events/syslog/UI_COMMIT_COMPLETED");
                 assertThat(application.received().get(0).event().hostname()).isEqualTo("vmx1");
             }
-        } finally {
-            mosquitto.destroy();
-            mosquitto.waitFor(5, TimeUnit.SECONDS);
         }
     }
 

@@ -12,12 +12,10 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +37,6 @@ import static org.awaitility.Awaitility.await;
  */
 class RecordIT {
 
-    private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
     @TempDir
     Path dir;
@@ -158,21 +155,8 @@ class RecordIT {
 
     @Test
     void aRecordingFromMosquittoReplaysIntoMosquitto() throws Exception {
-        boolean present = Files.isExecutable(MOSQUITTO);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError(MOSQUITTO + " is missing; .ci/run installs it (apt-get install mosquitto)");
-        }
-        Assumptions.assumeTrue(present, "skipped: /usr/sbin/mosquitto is not installed (apt-get install mosquitto)");
-        int port = RunCommandIT.freePort();
-        Path config = Files.writeString(dir.resolve("mosquitto.conf"),
-                "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        Process mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        try {
-            await().atMost(10, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
-                new Socket("127.0.0.1", port).close();
-                return true;
-            });
+        try (MosquittoBroker mosquitto = MosquittoBroker.start(dir)) {
+            int port = mosquitto.port();
             String uri = "tcp://127.0.0.1:" + port;
             List<Publish> events = List.of(
                     Publish.of(0, "/junos/events/kernel/interfaces/ifd/change/ge-0/0/1", "{\"flags\": 9}", 0),
@@ -217,9 +201,6 @@ class RecordIT {
                 await().atMost(10, TimeUnit.SECONDS).until(() -> application.messages().size() >= expected.size());
                 assertThat(application.messages()).containsExactlyElementsOf(expected);
             }
-        } finally {
-            mosquitto.destroy();
-            mosquitto.waitFor(5, TimeUnit.SECONDS);
         }
     }
 
