@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,8 @@ import java.util.Optional;
 public final class EmbeddedBroker implements EventSink, BrokerView, BrokerControl, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    /** How long restart-broker waits for subscribers to receive what was already published. */
+    private static final Duration DRAIN_BEFORE_STOP = Duration.ofSeconds(5);
 
     private final BrokerSettings settings;
     private final AccessListener listener;
@@ -121,8 +124,14 @@ public final class EmbeddedBroker implements EventSink, BrokerView, BrokerContro
     }
 
     @Override
-    public synchronized void stopBroker() {
+    public synchronized void stopBroker() throws InterruptedException {
         NotificationBroker running = broker();
+        // What the device published before the step reaches its subscribers first, so that a
+        // scenario says exactly which events a restart cut off: those after it.
+        if (!running.drain(DRAIN_BEFORE_STOP)) {
+            LOG.warn("restart-broker: some subscribers had not received every event after {} s; stopping anyway",
+                    DRAIN_BEFORE_STOP.toSeconds());
+        }
         LOG.info("restart-broker: stopping the broker on port {}", running.port());
         running.close();
         broker = null;

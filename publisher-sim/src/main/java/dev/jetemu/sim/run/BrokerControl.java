@@ -14,8 +14,11 @@ public interface BrokerControl {
         throw unsupported();
     }
 
-    /** Stops the broker: every connection closes, sessions and subscriptions are lost. */
-    default void stopBroker() {
+    /**
+     * Stops the broker once what was already published has reached its subscribers (within a
+     * few seconds): every connection closes, sessions and subscriptions are lost.
+     */
+    default void stopBroker() throws InterruptedException {
         throw unsupported();
     }
 
