@@ -118,13 +118,16 @@ public final class RunCommand implements Callable<Integer> {
             }
             try (broker) {
                 out.println("Publishing to " + externalBroker);
-                return runAll(scenarios, broker, broker, BrokerControl.NONE, settings, out, err);
+                return runAll(scenarios, broker, broker, BrokerControl.NONE, settings, signals, out, err);
             }
         }
         settings.warnings().forEach(warning -> err.println("warning: " + warning));
         try (EmbeddedBroker embedded = EmbeddedBroker.start(settings.broker())) {
             StartupReport.print(out, settings, embedded.localAddress());
-            int exitCode = runAll(scenarios, embedded, embedded, embedded, settings, out, err);
+            int exitCode = runAll(scenarios, embedded, embedded, embedded, settings, signals, out, err);
+            if (signals.received()) {
+                return exitCode;
+            }
             Duration patience = settings.broker().flow().gracePeriod().plusSeconds(1);
             if (embedded.broker().drain(patience)) {
                 // Sent is not yet handed to the application: some client libraries (Paho Java) drop
@@ -225,12 +228,17 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Runs the scenarios in order and writes the reports. SIGINT or SIGTERM stops the scenario
+     * under way at once: the reports then hold the scenarios that had ended, and the run exits 1.
+     */
     private int runAll(List<Scenario> scenarios, EventSink sink, BrokerView view, BrokerControl control,
-                       EmulatorSettings settings, PrintWriter out, PrintWriter err)
+                       EmulatorSettings settings, ShutdownSignals signals, PrintWriter out, PrintWriter err)
             throws InterruptedException, IOException {
         Instant started = Instant.now();
         List<ScenarioResult> results = new ArrayList<>();
         Optional<Path> eventReport = report(".json");
+        signals.interruptOnSignal(Thread.currentThread());
         try (EventLog events = eventReport.isPresent() ? EventLog.open(eventReport.get()) : null) {
             for (Scenario scenario : scenarios) {
                 Optional<ScenarioResult> result = runOne(scenario, sink, view, control, settings, events, out, err);
@@ -238,8 +246,21 @@ public final class RunCommand implements Callable<Integer> {
                     return ExitCode.ENVIRONMENT;
                 }
                 results.add(result.get());
+                if (signals.received()) {
+                    throw new InterruptedException("stopped between scenarios");
+                }
             }
+        } catch (InterruptedException stopped) {
+            if (!signals.received()) {
+                throw stopped;
+            }
+            String when = results.size() < scenarios.size()
+                    ? "during scenario " + (results.size() + 1) + " of " + scenarios.size() : "after the last scenario";
+            err.printf("jetemu: stopped by a signal %s; the reports hold the %d that ended%n", when, results.size());
+            err.flush();
+            return ExitCode.SCENARIO_FAILED;
         } finally {
+            signals.interruptOnSignal(null);
             Optional<Path> junit = report(".xml");
             if (junit.isPresent()) {
                 JUnitReport.write(junit.get(), results, started);

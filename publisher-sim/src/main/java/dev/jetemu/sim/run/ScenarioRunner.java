@@ -157,6 +157,10 @@ public final class ScenarioRunner {
         }
 
         private Optional<StepFailure> perform(Step step) throws InterruptedException {
+            // A run that waits for nothing (virtual time, nobody behind) still stops when interrupted.
+            if (Thread.interrupted()) {
+                throw new InterruptedException("the run was interrupted before " + step.keyword());
+            }
             release();
             if (step instanceof DeviceChange change) {
                 return change(change);
