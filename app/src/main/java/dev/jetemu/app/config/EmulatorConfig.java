@@ -50,6 +50,9 @@ public record EmulatorConfig(
     }
 
     /** No configuration file: nothing set, which is not the same as a file that sets nothing about allow-clients. */
+    /** The control API's port written {@code off}: no API. */
+    public static final int HTTP_OFF = -1;
+
     public static EmulatorConfig none() {
         return new EmulatorConfig(Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
                 OptionalInt.empty(), List.of(), OptionalInt.empty(), DeliveryConfig.NONE, List.of());

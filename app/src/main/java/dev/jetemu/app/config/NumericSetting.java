@@ -18,11 +18,9 @@ enum NumericSetting {
     PORT("port", 0, 65535),
     MAX_CONNECTIONS("max-connections", 1, 65535),
     BROKER_SOCKET_SEND_BUFFER_SIZE("broker-socket-send-buffer-size", 1024, 64 * 1024 * 1024),
-    /** The control API's port under {@code http}: 0 for any free port, {@code off} for no API ({@link #OFF}). */
+    /** The control API's port under {@code http}: 0 for any free port, {@code off} ({@link EmulatorConfig#HTTP_OFF}) for none. */
     HTTP_PORT("port", 0, 65535);
 
-    /** The value of a port written {@code off}. */
-    static final int OFF = -1;
 
     /** The statements under {@code notification} that take a number. */
     static final List<NumericSetting> NOTIFICATION = List.of(PORT, MAX_CONNECTIONS, BROKER_SOCKET_SEND_BUFFER_SIZE);
@@ -64,7 +62,7 @@ enum NumericSetting {
      */
     OptionalInt read(String text, Position at, Diagnostics diagnostics) {
         if (takesOff() && text.equalsIgnoreCase("off")) {
-            return OptionalInt.of(OFF);
+            return OptionalInt.of(EmulatorConfig.HTTP_OFF);
         }
         if (!WHOLE_NUMBER.matcher(text).matches()) {
             diagnostics.error(at, key + " '" + text + "' is not a whole number; expected " + expectation());

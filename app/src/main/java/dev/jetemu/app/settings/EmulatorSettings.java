@@ -1,5 +1,6 @@
 package dev.jetemu.app.settings;
 
+import dev.jetemu.app.config.EmulatorConfig;
 import dev.jetemu.broker.BrokerSettings;
 
 import java.util.List;
@@ -24,7 +25,7 @@ public record EmulatorSettings(
     public static final String DEFAULT_HOSTNAME = "jetemu";
     public static final int DEFAULT_HTTP_PORT = 8080;
     /** No control API: {@code --http-port off}. */
-    public static final int HTTP_OFF = -1;
+    public static final int HTTP_OFF = EmulatorConfig.HTTP_OFF;
 
     /** Whether the control API is to be served. */
     public boolean serveHttp() {

@@ -10,10 +10,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,8 +185,8 @@ class EndToEndIT {
 
         private Application(Process process) {
             this.process = process;
-            drain(process.getInputStream(), out);
-            drain(process.getErrorStream(), err);
+            JetemuProcess.drain(process.getInputStream(), out, "link-monitor-output");
+            JetemuProcess.drain(process.getErrorStream(), err, "link-monitor-errors");
         }
 
         static Application start(String... command) throws IOException {
@@ -209,21 +206,6 @@ class EndToEndIT {
         public void close() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
-        }
-
-        private static void drain(InputStream stream, List<String> lines) {
-            Thread thread = new Thread(() -> {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process is gone; its lines so far are kept
-                }
-            }, "link-monitor-output");
-            thread.setDaemon(true);
-            thread.start();
         }
     }
 }

@@ -56,7 +56,8 @@ final class JetemuProcess implements AutoCloseable {
         return Files.writeString(dir.resolve(name), content);
     }
 
-    private static void drain(java.io.InputStream stream, List<String> lines, String name) {
+    /** Keeps a process's output line by line, on a daemon thread, until the stream ends. */
+    static void drain(java.io.InputStream stream, List<String> lines, String name) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;

@@ -1,8 +1,6 @@
 package dev.jetemu.app.cli;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,11 +70,7 @@ class LivePageIT {
         int mqttPort = jetemu.awaitReady();
         page = "http://127.0.0.1:" + jetemu.httpPort() + "/";
 
-        application = new MqttClient("tcp://127.0.0.1:" + mqttPort, APPLICATION, new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(true);
-        application.connect(options);
+        application = PahoClients.connected(mqttPort, APPLICATION);
         application.subscribe(FILTER, 1, (topic, message) -> delivered.add(topic));
 
         // Debian's chromedriver started by hand and spoken to as a plain WebDriver server: no

@@ -7,8 +7,6 @@ import dev.jetemu.sim.scenario.Scenario;
 import dev.jetemu.sim.scenario.ScenarioLoader;
 import dev.jetemu.sim.scenario.Step;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,14 +68,7 @@ class LosslessScenarioIT {
             for (int i = 0; i < subscriberCount; i++) {
                 // Not a CopyOnWriteArrayList: copying 100,000 entries per message would make the subscriber the bottleneck.
                 List<String> topics = Collections.synchronizedList(new ArrayList<>(100_000));
-                MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, "subscriber-" + i,
-                        new MemoryPersistence());
-                MqttConnectOptions options = new MqttConnectOptions();
-                options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-                await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
-                    client.connect(options);
-                    return true;
-                });
+                MqttClient client = PahoClients.connected(port, "subscriber-" + i);
                 client.subscribe("/junos/events/kernel/route/#", qos, (topic, message) -> topics.add(topic));
                 clients.add(client);
                 received.add(topics);

@@ -9,9 +9,7 @@ import dev.jetemu.sim.scenario.ScenarioLoader;
 import dev.jetemu.sim.scenario.Sleep;
 import dev.jetemu.sim.scenario.Step;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -348,19 +346,6 @@ class RecordIT {
         return raws;
     }
 
-    private static MqttClient connect(int port) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, MqttClient.generateClientId(),
-                new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(true);
-        await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
-            client.connect(options);
-            return true;
-        });
-        return client;
-    }
-
     /** A Paho client that publishes, and disconnects when closed. */
     private static final class Publisher implements AutoCloseable {
 
@@ -371,7 +356,7 @@ class RecordIT {
         }
 
         static Publisher connect(int port) throws MqttException {
-            return new Publisher(RecordIT.connect(port));
+            return new Publisher(PahoClients.connected(port));
         }
 
         @Override
@@ -394,7 +379,7 @@ class RecordIT {
         }
 
         static Collector subscribe(int port, String filter) throws MqttException {
-            Collector collector = new Collector(connect(port));
+            Collector collector = new Collector(PahoClients.connected(port));
             collector.client.subscribe(filter, 1, (topic, message) ->
                     collector.messages.add(Message.of(topic, message.getPayload())));
             return collector;

@@ -32,7 +32,7 @@ class RunSignalIT {
         Path junit = dir.resolve("report.xml");
         Path events = dir.resolve("events.json");
 
-        try (JetemuProcess jetemu = JetemuProcess.start("run", suite.toString(), "--port", "0", "--http-port", "off",
+        try (JetemuProcess jetemu = JetemuProcess.start("run", suite.toString(), "--port", "0",
                 "--report", junit.toString(), "--report", events.toString())) {
             jetemu.awaitReady();
             await().atMost(30, TimeUnit.SECONDS).until(() -> jetemu.out().stream().anyMatch(l -> l.startsWith("PASS 01-quick")));

@@ -3,15 +3,11 @@ package dev.jetemu.app.cli;
 import dev.jetemu.sim.event.JetEventParser;
 import dev.jetemu.sim.event.ParsedJetEvent;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
 
 /** A JET application's notification session in Java: Paho, clean session, subscribing with given filters. */
 final class Subscriber implements AutoCloseable {
@@ -33,15 +29,7 @@ final class Subscriber implements AutoCloseable {
 
     /** Connects as soon as the broker on {@code port} accepts, and subscribes to every filter at QoS 0. */
     static Subscriber connect(int port, String... filters) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, MqttClient.generateClientId(),
-                new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(true);
-        await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
-            client.connect(options);
-            return true;
-        });
+        MqttClient client = PahoClients.connected(port);
         Subscriber subscriber = new Subscriber(client);
         for (String filter : filters) {
             client.subscribe(filter, 0, (topic, message) -> subscriber.arrived.add(new Raw(topic, message.getPayload())));

@@ -30,8 +30,8 @@ class NumericSettingTest {
 
     @Test
     void onlyTheControlApisPortCanBeTurnedOff() {
-        assertThat(NumericSetting.HTTP_PORT.read("off", at, diagnostics)).isEqualTo(OptionalInt.of(NumericSetting.OFF));
-        assertThat(NumericSetting.HTTP_PORT.read("OFF", at, diagnostics)).isEqualTo(OptionalInt.of(NumericSetting.OFF));
+        assertThat(NumericSetting.HTTP_PORT.read("off", at, diagnostics)).isEqualTo(OptionalInt.of(EmulatorConfig.HTTP_OFF));
+        assertThat(NumericSetting.HTTP_PORT.read("OFF", at, diagnostics)).isEqualTo(OptionalInt.of(EmulatorConfig.HTTP_OFF));
         assertThat(diagnostics.hasErrors()).isFalse();
 
         assertThat(NumericSetting.PORT.read("off", at, diagnostics)).isEmpty();
