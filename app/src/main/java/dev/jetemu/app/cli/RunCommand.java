@@ -54,9 +54,6 @@ import java.util.concurrent.Callable;
         footer = {"", EnvironmentDefaults.HELP})
 public final class RunCommand implements Callable<Integer> {
 
-    /** How long clients keep their connection once everything was sent to them. */
-    private static final Duration CLOSE_LINGER = Duration.ofMillis(500);
-
     @Spec
     private CommandSpec spec;
 
@@ -129,11 +126,7 @@ public final class RunCommand implements Callable<Integer> {
                 return exitCode;
             }
             Duration patience = settings.broker().flow().gracePeriod().plusSeconds(1);
-            if (embedded.broker().drain(patience)) {
-                // Sent is not yet handed to the application: some client libraries (Paho Java) drop
-                // the few messages they hold when the connection closes under them.
-                Thread.sleep(CLOSE_LINGER.toMillis());
-            } else {
+            if (!embedded.settle(patience)) {
                 err.println("warning: some subscribers had not received every event after " + patience.toSeconds()
                         + " s; stopping anyway");
             }

@@ -31,6 +31,8 @@ public final class EmbeddedBroker implements EventSink, BrokerView, BrokerContro
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     /** How long restart-broker waits for subscribers to receive what was already published. */
     private static final Duration DRAIN_BEFORE_STOP = Duration.ofSeconds(5);
+    /** How long connections stay open once everything was sent, before the broker stops. */
+    private static final Duration CLOSE_LINGER = Duration.ofMillis(500);
 
     private final BrokerSettings settings;
     private final AccessListener listener;
@@ -123,12 +125,31 @@ public final class EmbeddedBroker implements EventSink, BrokerView, BrokerContro
         return broker().duplicateNext(ClientIdPattern.of(clientPattern), filter, count);
     }
 
+    /**
+     * Waits until every subscriber has been sent everything published (and acknowledged it at QoS 1
+     * and 2), then keeps the connections open a moment: some client libraries (Paho Java) drop the
+     * few messages they hold when the connection closes under them. Before closing the broker.
+     *
+     * @return false when some subscriber was still behind after {@code patience}
+     */
+    public boolean settle(Duration patience) throws InterruptedException {
+        return settle(broker(), patience);
+    }
+
+    private static boolean settle(NotificationBroker running, Duration patience) throws InterruptedException {
+        if (!running.drain(patience)) {
+            return false;
+        }
+        Thread.sleep(CLOSE_LINGER.toMillis());
+        return true;
+    }
+
     @Override
     public synchronized void stopBroker() throws InterruptedException {
         NotificationBroker running = broker();
         // What the device published before the step reaches its subscribers first, so that a
         // scenario says exactly which events a restart cut off: those after it.
-        if (!running.drain(DRAIN_BEFORE_STOP)) {
+        if (!settle(running, DRAIN_BEFORE_STOP)) {
             LOG.warn("restart-broker: some subscribers had not received every event after {} s; stopping anyway",
                     DRAIN_BEFORE_STOP.toSeconds());
         }
