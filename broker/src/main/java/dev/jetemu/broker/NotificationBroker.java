@@ -10,10 +10,8 @@ import dev.jetemu.broker.fault.DeliveryFaults;
 import dev.jetemu.broker.fault.FaultCounts;
 import dev.jetemu.broker.flow.Backlogs;
 import dev.jetemu.broker.flow.FlowSettings;
-import dev.jetemu.broker.flow.PublishWindow;
 import dev.jetemu.broker.moquette.MoquetteEngine;
 import dev.jetemu.broker.observe.DeliveryListener;
-import dev.jetemu.broker.observe.PublishTimes;
 
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -37,13 +35,14 @@ public final class NotificationBroker implements AutoCloseable {
     private final MoquetteEngine engine;
     private final EdgeServer edge;
     private final Observers observers;
-    private final PublishWindow window = new PublishWindow();
+    private final DevicePublisher devicePublisher;
 
     private NotificationBroker(BrokerSettings settings, MoquetteEngine engine, EdgeServer edge, Observers observers) {
         this.settings = settings;
         this.engine = engine;
         this.edge = edge;
         this.observers = observers;
+        this.devicePublisher = new DevicePublisher(engine, observers.backlogs());
     }
 
     public static NotificationBroker start(BrokerSettings settings) throws BrokerStartException {
@@ -105,19 +104,18 @@ public final class NotificationBroker implements AutoCloseable {
     }
 
     /**
-     * Publishes as the device: to every client whose subscription matches {@code topic}. Waits
-     * while such a client is behind (see {@link FlowSettings}), so that nothing is lost for a
-     * subscriber that keeps reading, however fast the device publishes. One thread publishes.
-     * The delivery latency reported to the {@link DeliveryListener} counts from this call, the
-     * waiting included. {@code payload} is not copied: it must not change afterwards.
+     * Publishes as the device: to every client whose subscription matches {@code topic}, in the
+     * order of the calls. The message is routed on the broker's own thread, a short queue away;
+     * the call waits while that queue is full, and the queue waits while a matching client is
+     * behind (see {@link FlowSettings}), so that nothing is lost for a subscriber that keeps
+     * reading, however fast the device publishes. One thread publishes. The delivery latency
+     * reported to the {@link DeliveryListener} counts from this call, the waiting included.
+     * {@code payload} is not copied: it must not change afterwards.
+     *
+     * @throws IllegalStateException when the broker could not route an earlier message
      */
     public void publish(String topic, byte[] payload, int qos) throws InterruptedException {
-        long started = System.nanoTime();
-        Backlogs backlogs = observers.backlogs();
-        if (backlogs.anyHoldingBack()) {
-            backlogs.awaitRoomFor(engine.subscribersOf(topic));
-        }
-        window.add(engine.publish(topic, PublishTimes.timed(payload, started), qos));
+        devicePublisher.publish(topic, payload, qos, System.nanoTime());
     }
 
     /**
@@ -128,8 +126,10 @@ public final class NotificationBroker implements AutoCloseable {
      * @return false when something still waited after {@code timeout}
      */
     public boolean drain(java.time.Duration timeout) throws InterruptedException {
-        window.awaitAll();
         long deadline = System.nanoTime() + timeout.toNanos();
+        if (!devicePublisher.awaitRouted(timeout)) {
+            return false;
+        }
         while (!observers.backlogs().allDrained()) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
@@ -207,6 +207,7 @@ public final class NotificationBroker implements AutoCloseable {
      */
     @Override
     public void close() {
+        devicePublisher.close();
         edge.closeConnections();
         engine.close();
         edge.close();

@@ -54,14 +54,14 @@ public final class EmbeddedCore implements AutoCloseable {
     private final ISubscriptionsDirectory subscriptions;
 
     private EmbeddedCore(int sessionQueueSize, IAuthenticator authenticator, IAuthorizatorPolicy authorizatorPolicy,
-                         IQueueRepository queues) {
+                         IQueueRepository queues, ISubscriptionsDirectory subscriptions) {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "moquette-sessions-expiry");
             thread.setDaemon(true);
             return thread;
         });
         interceptor = new BrokerInterceptor(List.of());
-        subscriptions = new CTrieSubscriptionDirectory();
+        this.subscriptions = subscriptions;
         subscriptions.init(new MemorySubscriptionsRepository());
         Authorizator authorizator = new Authorizator(authorizatorPolicy);
         SessionEventLoopGroup loops = new SessionEventLoopGroup(interceptor, sessionQueueSize);
@@ -82,10 +82,17 @@ public final class EmbeddedCore implements AutoCloseable {
      * @param authenticator      consulted for CONNECTs that carry a user name
      * @param authorizatorPolicy consulted for client PUBLISH and SUBSCRIBE
      * @param queues             where sessions keep the QoS 1 and 2 messages they cannot send yet
+     * @param subscriptions      the directory that stores subscriptions and matches topics against them
      */
     public static EmbeddedCore assemble(int sessionQueueSize, IAuthenticator authenticator,
-                                        IAuthorizatorPolicy authorizatorPolicy, IQueueRepository queues) {
-        return new EmbeddedCore(sessionQueueSize, authenticator, authorizatorPolicy, queues);
+                                        IAuthorizatorPolicy authorizatorPolicy, IQueueRepository queues,
+                                        ISubscriptionsDirectory subscriptions) {
+        return new EmbeddedCore(sessionQueueSize, authenticator, authorizatorPolicy, queues, subscriptions);
+    }
+
+    /** Moquette's own subscription directory, a concurrent trie. */
+    public static ISubscriptionsDirectory treeDirectory() {
+        return new CTrieSubscriptionDirectory();
     }
 
     /** A fresh in-memory queue repository, Moquette's own. */

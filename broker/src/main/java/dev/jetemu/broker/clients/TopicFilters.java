@@ -10,26 +10,49 @@ public final class TopicFilters {
     private TopicFilters() {
     }
 
+    /**
+     * Whether {@code topic} matches {@code filter}. Walks both strings level by level without
+     * allocating: the broker asks this for every subscription filter of every message it routes.
+     */
     public static boolean matches(String filter, String topic) {
-        String[] filterLevels = filter.split("/", -1);
-        String[] topicLevels = topic.split("/", -1);
         // A wildcard in the first level does not match topics starting with '$' (MQTT 4.7.2).
-        if (topic.startsWith("$") && (filterLevels[0].equals("#") || filterLevels[0].equals("+"))) {
+        if (topic.startsWith("$") && (filter.startsWith("#") || filter.startsWith("+"))) {
             return false;
         }
-        for (int i = 0; i < filterLevels.length; i++) {
-            String level = filterLevels[i];
-            if (level.equals("#")) {
+        int filterLength = filter.length();
+        int topicLength = topic.length();
+        int f = 0;
+        int t = 0;
+        while (true) {
+            int filterEnd = levelEnd(filter, f);
+            int filterLevel = filterEnd - f;
+            if (filterLevel == 1 && filter.charAt(f) == '#') {
+                // Also matches the parent level: "a/#" matches "a".
                 return true;
             }
-            if (i >= topicLevels.length) {
+            if (t > topicLength) {
                 return false;
             }
-            if (!level.equals("+") && !level.equals(topicLevels[i])) {
+            int topicEnd = levelEnd(topic, t);
+            boolean anyLevel = filterLevel == 1 && filter.charAt(f) == '+';
+            if (!anyLevel && (filterLevel != topicEnd - t || !filter.regionMatches(f, topic, t, filterLevel))) {
                 return false;
             }
+            if (filterEnd == filterLength) {
+                return topicEnd == topicLength;
+            }
+            f = filterEnd + 1;
+            // Past the topic's end means it has no more levels; an empty last level ("a/") is still one.
+            t = topicEnd + 1;
         }
-        return filterLevels.length == topicLevels.length;
+    }
+
+    private static int levelEnd(String name, int from) {
+        if (from >= name.length()) {
+            return name.length();
+        }
+        int slash = name.indexOf('/', from);
+        return slash < 0 ? name.length() : slash;
     }
 
     /** Whether some topic would match both filters. */

@@ -21,6 +21,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import org.slf4j.Logger;
@@ -48,6 +49,10 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     /** A refused client only ever sends a CONNECT; this bounds what is read from it. */
     private static final int REFUSED_CLIENT_MAX_BYTES = 64 * 1024;
 
+    /** Flushes at most every this many writes while messages keep coming; see {@link #admit}. */
+    private static final int WRITES_PER_FLUSH = 256;
+
+    static final String FLUSHES = "flushes";
     static final String IDLE_STATE = "idleStateHandler";
     static final String IDLE_EVENT = "idleEventHandler";
     static final String DECODER = "decoder";
@@ -119,6 +124,10 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         SubscriptionTracker tracker = new SubscriptionTracker(subscriptions);
         PublishTap tap = new PublishTap(clientMessages);
         FaultHandler faultHandler = new FaultHandler(faults);
+        // The engine flushes every message it writes, from its session threads: one system call
+        // each. Consolidated, the flush runs once the writes queued on the channel's event loop so
+        // far are done, so a burst leaves in a few large writes and a lone message at once.
+        pipeline.addLast(FLUSHES, new FlushConsolidationHandler(WRITES_PER_FLUSH, true));
         pipeline.addLast(IDLE_STATE, new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
         pipeline.addLast(IDLE_EVENT, engine.idleTimeoutHandler());
         pipeline.addLast(DECODER, new MqttDecoder(settings.maxMessageBytes()));

@@ -50,7 +50,7 @@ public final class MoquetteEngine implements AutoCloseable {
     public static MoquetteEngine start(Backlogs backlogs) {
         CountingQueues queues = new CountingQueues(EmbeddedCore.memoryQueues(), backlogs::queueLength);
         return new MoquetteEngine(EmbeddedCore.assemble(SESSION_QUEUE_SIZE, new AcceptAllAuthenticator(),
-                new PermitAllAuthorizatorPolicy(), queues), queues);
+                new PermitAllAuthorizatorPolicy(), queues, new FilterTable(EmbeddedCore.treeDirectory())), queues);
     }
 
     /** The engine's MQTT handler, last in an admitted client's pipeline. */

@@ -21,6 +21,19 @@ class TopicFiltersTest {
             "/junos/#, /junos, true",
             "#, $SYS/broker/uptime, false",
             "a/b, a/b/c, false",
+            "a/+, a, false",
+            "a/+, a/, true",
+            "a/+/b, a//b, true",
+            "+/+, /, true",
+            "/, /, true",
+            "a/#, a/, true",
+            "+/+, a//, false",
+            "+/+/+, a//, true",
+            "$SYS/#, $SYS/broker/uptime, true",
+            "+/broker/uptime, $SYS/broker/uptime, false",
+            "/junos/events/kernel/route, /junos/events/kernel/route/add, false",
+            "/junos/events/kernel/route/add, /junos/events/kernel/route, false",
+            "/junos/events/kernel/rout/#, /junos/events/kernel/route/add, false",
     })
     void matches(String filter, String topic, boolean expected) {
         assertThat(TopicFilters.matches(filter, topic)).isEqualTo(expected);

@@ -75,6 +75,21 @@ public sealed interface IpPrefix permits IpPrefix.V4, IpPrefix.V6 {
         public String toString() {
             return IpLiterals.formatIpv4(bits) + "/" + length;
         }
+
+        /**
+         * Mixed, unlike a record's own hash: networks differ only in their high bits, so a plain
+         * sum piled a million /24s into a few hash buckets of the route tables.
+         */
+        @Override
+        public int hashCode() {
+            // MurmurHash3's finaliser: every input bit reaches the low bits that index a table.
+            int hash = bits ^ (length * 0x9E3779B1);
+            hash ^= hash >>> 16;
+            hash *= 0x85EBCA6B;
+            hash ^= hash >>> 13;
+            hash *= 0xC2B2AE35;
+            return hash ^ (hash >>> 16);
+        }
     }
 
     /** An IPv6 network as two 64-bit halves, high first. */
@@ -100,6 +115,18 @@ public sealed interface IpPrefix permits IpPrefix.V4, IpPrefix.V6 {
         @Override
         public String toString() {
             return IpLiterals.formatIpv6(high, low) + "/" + length;
+        }
+
+        /** Mixed, as {@link V4#hashCode()} is: IPv6 networks differ in the high bits of each half. */
+        @Override
+        public int hashCode() {
+            long hash = high ^ Long.rotateLeft(low, 32) ^ (length * 0x9E3779B97F4A7C15L);
+            hash ^= hash >>> 33;
+            hash *= 0xFF51AFD7ED558CCDL;
+            hash ^= hash >>> 33;
+            hash *= 0xC4CEB9FE1A85EC53L;
+            hash ^= hash >>> 33;
+            return (int) (hash ^ (hash >>> 32));
         }
     }
 }

@@ -288,12 +288,9 @@ final class RoutesGenerator {
             if (version == IpVersion.IPV4) {
                 long octet = 1 + number / perOctet;
                 long address = (octet << 24) | ((number % perOctet) << (32 - length));
-                return RouteSpec.parsePrefix(((address >>> 24) & 255) + "." + ((address >>> 16) & 255) + "."
-                        + ((address >>> 8) & 255) + "." + (address & 255) + "/" + length);
+                return new IpPrefix.V4((int) address, length);
             }
-            long high = (1L << 61) | (number << (64 - length));
-            return RouteSpec.parsePrefix(Long.toHexString(high >>> 48) + ":" + Long.toHexString((high >>> 32) & 0xFFFF)
-                    + ":" + Long.toHexString((high >>> 16) & 0xFFFF) + ":" + Long.toHexString(high & 0xFFFF) + "::/" + length);
+            return new IpPrefix.V6((1L << 61) | (number << (64 - length)), 0, length);
         }
 
         private boolean inSpace(long number) {

@@ -64,4 +64,38 @@ class IpPrefixTest {
         assertThatThrownBy(() -> new IpPrefix.V4(0x0a010203, 16)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IpPrefix.V6(0, 1, 64)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * A route table of a million /24s must not pile its prefixes into a few buckets: HashMap
+     * indexes by the low bits of the spread hash, and /24 networks differ only in their high bits.
+     */
+    @Test
+    void millionsOfPrefixesSpreadOverAHashTable() {
+        int buckets = 1 << 21;
+        int[] load = new int[buckets];
+        int fullest = 0;
+        for (int network = 0; network < 1_000_000; network++) {
+            int hash = new IpPrefix.V4((0x0A000000 + network) << 8, 24).hashCode();
+            int bucket = (hash ^ (hash >>> 16)) & (buckets - 1);
+            fullest = Math.max(fullest, ++load[bucket]);
+        }
+        // A random spread fills its fullest bucket with about 8 to 10; the record's own hash
+        // piled 123 into one, and HashMap turns buckets of 8 into trees.
+        assertThat(fullest).isLessThan(16);
+        long high = 0x2001_0db8_0000_0000L;
+        int[] v6Load = new int[buckets];
+        int v6Fullest = 0;
+        for (long network = 0; network < 1_000_000; network++) {
+            int hash = new IpPrefix.V6(high | (network << 16), 0, 48).hashCode();
+            int bucket = (hash ^ (hash >>> 16)) & (buckets - 1);
+            v6Fullest = Math.max(v6Fullest, ++v6Load[bucket]);
+        }
+        assertThat(v6Fullest).isLessThan(16);
+    }
+
+    @Test
+    void equalPrefixesHashAlike() {
+        assertThat(IpPrefix.parse("10.1.0.0/16").hashCode()).isEqualTo(new IpPrefix.V4(0x0a010000, 16).hashCode());
+        assertThat(IpPrefix.parse("2001:db8::/32").hashCode()).isEqualTo(IpPrefix.parse("2001:0db8::/32").hashCode());
+    }
 }
