@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,7 +41,9 @@ import java.util.function.UnaryOperator;
 public final class EmbeddedCore implements AutoCloseable {
 
     /** A session's queue of messages not yet sent, private and final in Moquette 0.17. */
-    private static final Field SESSION_QUEUE = sessionQueueField();
+    private static final Field SESSION_QUEUE = sessionField("sessionQueue");
+    /** How many more QoS 1 and 2 messages a session may have unacknowledged; starts at a constant. */
+    private static final Field INFLIGHT_SLOTS = sessionField("inflightSlots");
 
     /** Where {@link NewNettyMQTTHandler} keeps a channel's connection. */
     private static final AttributeKey<Object> CONNECTION = AttributeKey.valueOf("connection");
@@ -165,13 +168,33 @@ public final class EmbeddedCore implements AutoCloseable {
         }
     }
 
-    private static Field sessionQueueField() {
+    /**
+     * Lets the client's session have up to {@code slots} QoS 1 and 2 messages unacknowledged,
+     * instead of Moquette 0.17's fixed 10, which held a subscriber to 10 messages per round trip
+     * through the engine's threads. Acts only while none is in flight, so the count stays exact.
+     *
+     * @return false when there is no such session or it already had messages in flight
+     */
+    public boolean widenInflightWindow(String clientId, int slots) {
+        Session session = sessions.retrieve(clientId);
+        if (session == null) {
+            return false;
+        }
         try {
-            Field field = Session.class.getDeclaredField("sessionQueue");
+            AtomicInteger free = (AtomicInteger) INFLIGHT_SLOTS.get(session);
+            return free.compareAndSet(BrokerConstants.INFLIGHT_WINDOW_SIZE, slots);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Moquette 0.17's Session.inflightSlots is not accessible", e);
+        }
+    }
+
+    private static Field sessionField(String name) {
+        try {
+            Field field = Session.class.getDeclaredField(name);
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("this is not Moquette 0.17: Session has no sessionQueue", e);
+            throw new IllegalStateException("this is not Moquette 0.17: Session has no " + name, e);
         }
     }
 

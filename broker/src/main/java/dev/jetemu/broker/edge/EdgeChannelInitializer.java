@@ -142,6 +142,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
                     String clientId = engine.clientId(channel);
                     backlog.accepted(channel, clientId);
                     engine.countSessionQueue(clientId);
+                    engine.widenInflightWindow(clientId);
                     tracker.accepted(channel, clientId);
                     tap.accepted(clientId);
                     faultHandler.accepted(channel, clientId);

@@ -82,6 +82,18 @@ public final class MoquetteEngine implements AutoCloseable {
         core.wrapCleanSessionQueue(clientId, queue -> queues.counted(clientId, queue));
     }
 
+    /**
+     * QoS 1 and 2 messages a subscriber may have unacknowledged; Mosquitto's default is 20,
+     * Moquette's a fixed 10. Wider, a subscriber's round trips overlap more: its rate at QoS 1
+     * is no longer bound by ten messages per pass through the engine's threads.
+     */
+    public static final int INFLIGHT_WINDOW = 64;
+
+    /** Gives a newly accepted client's session the wider in-flight window; see {@link #INFLIGHT_WINDOW}. */
+    public void widenInflightWindow(String clientId) {
+        core.widenInflightWindow(clientId, INFLIGHT_WINDOW);
+    }
+
     /** Ids of the clients whose subscriptions match {@code topic}. */
     public Set<String> subscribersOf(String topic) {
         return core.subscribersOf(topic);
