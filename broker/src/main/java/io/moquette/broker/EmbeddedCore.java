@@ -12,7 +12,15 @@ import io.moquette.persistence.MemorySessionsRepository;
 import io.moquette.persistence.MemorySubscriptionsRepository;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 
 import java.lang.reflect.Field;
@@ -53,6 +61,7 @@ public final class EmbeddedCore implements AutoCloseable {
     private final SessionRegistry sessions;
     private final PostOffice postOffice;
     private final NewNettyMQTTHandler channelHandler;
+    private final ChannelHandler acknowledgementGuard = new AcknowledgementGuard();
 
     private final ISubscriptionsDirectory subscriptions;
 
@@ -106,6 +115,24 @@ public final class EmbeddedCore implements AutoCloseable {
     /** The engine's handler: the last one in a client channel's pipeline, after the MQTT codec. Sharable. */
     public ChannelHandler channelHandler() {
         return channelHandler;
+    }
+
+    /**
+     * The handler to put right in front of {@link #channelHandler()}: it hands a client's PUBACK,
+     * PUBREC, PUBCOMP and PUBREL to its session only while that session is still bound to the
+     * connection they arrived on. Sharable.
+     *
+     * <p>Moquette 0.17 applies them to the session the connection was once bound to, even after a
+     * new connection under the same client id has taken the session over and the engine has
+     * released the session's in-flight messages (without forgetting them). A late PUBACK on the
+     * old connection then releases its message a second time. Every subscriber's copy of a device
+     * message shares one buffer, so another subscriber's message is freed under it, and the
+     * session loop thread that next touches it throws and dies: every client whose id that loop
+     * serves waits forever for its CONNACK and its messages. An application that reconnects under
+     * its id while its old connection still acknowledges is enough.
+     */
+    public ChannelHandler acknowledgementGuard() {
+        return acknowledgementGuard;
     }
 
     /** Routes a message published by the device itself. The message's payload is released. */
@@ -213,5 +240,52 @@ public final class EmbeddedCore implements AutoCloseable {
         sessions.close();
         interceptor.stop();
         postOffice.terminate();
+    }
+
+    /** See {@link #acknowledgementGuard()}. The check runs on the session's loop, where takeovers happen. */
+    @ChannelHandler.Sharable
+    private final class AcknowledgementGuard extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            Object connection = ctx.channel().attr(CONNECTION).get();
+            String clientId = NettyUtils.clientID(ctx.channel());
+            if (!(msg instanceof MqttMessage message) || !isAcknowledgement(message.fixedHeader().messageType())
+                    || !(connection instanceof MQTTConnection mqttConnection) || clientId == null) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            MqttMessageType type = message.fixedHeader().messageType();
+            int packetId = ((MqttMessageIdVariableHeader) message.variableHeader()).messageId();
+            postOffice.routeCommand(clientId, type.name(), () -> {
+                Session session = sessions.retrieve(clientId);
+                if (session != null && session.isBoundTo(mqttConnection)) {
+                    acknowledge(session, mqttConnection, type, packetId);
+                }
+                return null;
+            });
+            ReferenceCountUtil.release(msg);
+        }
+
+        private static boolean isAcknowledgement(MqttMessageType type) {
+            return type == MqttMessageType.PUBACK || type == MqttMessageType.PUBREC
+                    || type == MqttMessageType.PUBCOMP || type == MqttMessageType.PUBREL;
+        }
+
+        /** What Moquette 0.17's {@code MQTTConnection} does with each, on the session's loop. */
+        private static void acknowledge(Session session, MQTTConnection connection, MqttMessageType type, int packetId) {
+            switch (type) {
+                case PUBACK -> session.pubAckReceived(packetId);
+                case PUBREC -> session.processPubRec(packetId);
+                case PUBCOMP -> session.processPubComp(packetId);
+                case PUBREL -> {
+                    session.receivedPubRelQos2(packetId);
+                    connection.sendIfWritableElseDrop(new MqttMessage(
+                            new MqttFixedHeader(MqttMessageType.PUBCOMP, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                            MqttMessageIdVariableHeader.from(packetId)));
+                }
+                default -> throw new IllegalArgumentException(type + " is not an acknowledgement");
+            }
+        }
     }
 }

@@ -15,15 +15,29 @@ import java.util.Optional;
  * An address without a length is a host ({@code /32} or {@code /128}).
  *
  * <p>Host bits beyond the prefix are ignored, so {@code 10.1.2.3/8} is the network
- * {@code 10.0.0.0/8}. An IPv4 peer seen through an IPv4-mapped IPv6 address
- * ({@code ::ffff:10.1.2.3}) is matched as the IPv4 address it carries.
+ * {@code 10.0.0.0/8}.
+ *
+ * <p>An IPv4 client is an IPv4 client whatever the family of the socket it reached the broker
+ * through, as on Junos: a peer seen through an IPv4-mapped IPv6 address ({@code ::ffff:10.1.2.3},
+ * which is how a dual-stack listener sees every IPv4 client) is matched as the IPv4 address it
+ * carries, and a prefix written in the mapped form is the IPv4 prefix it carries
+ * ({@code ::ffff:10.0.0.0/104} is {@code 10.0.0.0/8}; the deprecated IPv4-compatible form
+ * {@code ::10.1.2.3} is read as the mapped one). Any other IPv6 prefix, {@code ::/0}
+ * included, matches IPv6 clients only, as {@code 0.0.0.0/0} matches IPv4 clients only.
  */
 public record AddressPrefix(InetAddress network, int length) {
+
+    /** The length of {@code ::ffff:0:0/96}, the IPv6 prefix whose addresses carry an IPv4 address. */
+    private static final int MAPPED_PREFIX_BITS = 96;
 
     public AddressPrefix {
         int bits = network.getAddress().length * 8;
         if (length < 0 || length > bits) {
             throw new IllegalArgumentException("prefix length " + length + " is out of range 0-" + bits);
+        }
+        if (length >= MAPPED_PREFIX_BITS && isIPv4Mapped(network.getAddress())) {
+            network = unmapped(network);
+            length -= MAPPED_PREFIX_BITS;
         }
         network = masked(network, length);
     }
@@ -89,6 +103,9 @@ public record AddressPrefix(InetAddress network, int length) {
     }
 
     private static boolean isIPv4Mapped(byte[] bytes) {
+        if (bytes.length != 16) {
+            return false;
+        }
         for (int i = 0; i < 10; i++) {
             if (bytes[i] != 0) {
                 return false;
@@ -108,8 +125,8 @@ public record AddressPrefix(InetAddress network, int length) {
     private static InetAddress toInetAddress(byte[] bytes) {
         try {
             InetAddress address = InetAddress.getByAddress(bytes);
-            // Java turns a 16-byte IPv4-mapped address into an Inet4Address on its own;
-            // an explicit IPv6 network such as ::ffff:0:0/96 must stay IPv6.
+            // Java turns a 16-byte IPv4-mapped address into an Inet4Address on its own; the
+            // constructor decides what a mapped prefix means, so the bytes keep their family here.
             if (bytes.length == 16 && address instanceof Inet4Address) {
                 return Inet6Address.getByAddress(null, bytes, null);
             }

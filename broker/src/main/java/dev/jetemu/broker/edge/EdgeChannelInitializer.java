@@ -65,6 +65,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String SUBSCRIPTIONS = "subscriptions";
     static final String PUBLISH_TAP = "publishTap";
     static final String FAULTS = "faults";
+    static final String ACKNOWLEDGEMENT_GUARD = "acknowledgementGuard";
     static final String ENGINE = "engine";
     static final String REFUSER = "refuser";
 
@@ -153,6 +154,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(BACKLOG, backlog);
         // Behind the backlog: a dropped message never counts as unacknowledged, a duplicate once.
         pipeline.addLast(FAULTS, faultHandler);
+        pipeline.addLast(ACKNOWLEDGEMENT_GUARD, engine.acknowledgementGuard());
         pipeline.addLast(ENGINE, engine.protocolHandler());
     }
 

@@ -58,6 +58,15 @@ public final class MoquetteEngine implements AutoCloseable {
         return core.channelHandler();
     }
 
+    /**
+     * Goes right in front of {@link #protocolHandler()}: keeps the acknowledgements of a connection
+     * whose session a newer connection has taken over from the engine (see
+     * {@code EmbeddedCore.acknowledgementGuard}).
+     */
+    public ChannelHandler acknowledgementGuard() {
+        return core.acknowledgementGuard();
+    }
+
     /** Closes a connection whose keep-alive expired; it acts on the idle events of the pipeline's IdleStateHandler. */
     public ChannelHandler idleTimeoutHandler() {
         return idleTimeoutHandler;
