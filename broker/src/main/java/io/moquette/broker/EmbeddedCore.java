@@ -77,7 +77,7 @@ public final class EmbeddedCore implements AutoCloseable {
         subscriptions.init(new MemorySubscriptionsRepository());
         Authorizator authorizator = new Authorizator(authorizatorPolicy);
         SessionEventLoopGroup loops = new SessionEventLoopGroup(interceptor, sessionQueueSize);
-        sessions = new SessionRegistry(subscriptions, new MemorySessionsRepository(), queues,
+        sessions = new LeftDuringConnectRegistry(subscriptions, new MemorySessionsRepository(), queues,
                 authorizator, scheduler, Clock.systemDefaultZone(), Session.INFINITE_EXPIRY, loops);
         postOffice = new PostOffice(subscriptions, new MemoryRetainedRepository(), sessions, interceptor,
                 authorizator, loops);
@@ -110,6 +110,11 @@ public final class EmbeddedCore implements AutoCloseable {
     /** A fresh in-memory queue repository, Moquette's own. */
     public static IQueueRepository memoryQueues() {
         return new MemoryQueueRepository();
+    }
+
+    /** The session registry, for tests of this package. */
+    SessionRegistry sessions() {
+        return sessions;
     }
 
     /** The engine's handler: the last one in a client channel's pipeline, after the MQTT codec. Sharable. */
@@ -192,6 +197,31 @@ public final class EmbeddedCore implements AutoCloseable {
             return true;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("Moquette 0.17's Session.sessionQueue is not accessible", e);
+        }
+    }
+
+    /**
+     * Cleans up after a client that left while the engine was accepting its CONNECT (the edge holds
+     * its own closes until the engine has answered, but a connection reset cannot wait). Moquette
+     * 0.17 then fails to write the CONNACK and closes the session while it is still CONNECTING, a
+     * state from which its disconnect does nothing and its purge throws: the session would stay in
+     * the registry for ever, and the exception would be logged with a stack trace. Moving it to
+     * DISCONNECTED first (never to CONNECTED, which the session loop's own clean-up of the lost
+     * connection would act on at the same time) lets the purge run. Other states close as before.
+     */
+    private static final class LeftDuringConnectRegistry extends SessionRegistry {
+
+        LeftDuringConnectRegistry(ISubscriptionsDirectory subscriptions, ISessionsRepository repository,
+                                  IQueueRepository queues, Authorizator authorizator,
+                                  ScheduledExecutorService scheduler, Clock clock, int expiry,
+                                  SessionEventLoopGroup loops) {
+            super(subscriptions, repository, queues, authorizator, scheduler, clock, expiry, loops);
+        }
+
+        @Override
+        void connectionClosed(Session session) {
+            session.assignState(Session.SessionStatus.CONNECTING, Session.SessionStatus.DISCONNECTED);
+            super.connectionClosed(session);
         }
     }
 

@@ -23,6 +23,11 @@ final class LogCapture implements AutoCloseable {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /** The events logged so far; read once the logging is over. */
+    List<ILoggingEvent> events() {
+        return List.copyOf(appender.list);
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);

@@ -1,18 +1,21 @@
 package dev.jetemu.app.metrics;
 
 import dev.jetemu.broker.edge.AccessListener;
+import dev.jetemu.broker.edge.ProtocolViolation;
 import dev.jetemu.broker.edge.Refusal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.net.InetSocketAddress;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the access edge decides, counted: connections opened and open now, refusals by the rule
- * behind them. A refusal for credentials is counted whether the user name was missing or wrong.
+ * behind them, connections closed for protocol violations by kind. A refusal for credentials is
+ * counted whether the user name was missing or wrong.
  */
 final class AccessMetrics implements AccessListener {
 
@@ -22,6 +25,7 @@ final class AccessMetrics implements AccessListener {
     private final Counter opened;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
+    private final Map<ProtocolViolation, Counter> violations = new EnumMap<>(ProtocolViolation.class);
 
     AccessMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,6 +36,14 @@ final class AccessMetrics implements AccessListener {
             refusals(refusal.rule());
         }
         refusals(TOPIC_RULE);
+        for (ProtocolViolation violation : ProtocolViolation.values()) {
+            violations.put(violation, Counter.builder("jetemu.protocol.violations")
+                    .description("Client connections closed for breaking the protocol: malformed-packet, "
+                            + "packet-too-large, packet-before-connect, second-connect, connect-timeout, "
+                            + "connect-rejected (CONNACK 1 or 2)")
+                    .tag("kind", violation.label())
+                    .register(registry));
+        }
     }
 
     private Counter refusals(String reason) {
@@ -61,6 +73,11 @@ final class AccessMetrics implements AccessListener {
     @Override
     public void refused(InetSocketAddress peer, Refusal refusal) {
         refusals(refusal.rule()).increment();
+    }
+
+    @Override
+    public void protocolViolation(InetSocketAddress peer, ProtocolViolation violation) {
+        violations.get(violation).increment();
     }
 
     @Override

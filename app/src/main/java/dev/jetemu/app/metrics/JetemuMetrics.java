@@ -42,6 +42,8 @@ import java.util.function.ToIntFunction;
  *   <tr><td>{@code jetemu_connections}</td><td>gauge: admitted client connections open now</td></tr>
  *   <tr><td>{@code jetemu_connections_opened_total}</td><td>admitted client connections</td></tr>
  *   <tr><td>{@code jetemu_refusals_total{reason}}</td><td>allow-clients, max-connections, credentials, topic-rule</td></tr>
+ *   <tr><td>{@code jetemu_protocol_violations_total{kind}}</td><td>connections closed for breaking the protocol: malformed-packet,
+ *       packet-too-large, packet-before-connect, second-connect, connect-timeout, connect-rejected</td></tr>
  *   <tr><td>{@code jetemu_subscriptions}</td><td>gauge: subscriptions held now (client and filter)</td></tr>
  *   <tr><td>{@code jetemu_events_published_total{type,operation}}</td><td>messages the device published</td></tr>
  *   <tr><td>{@code jetemu_messages_delivered_total}</td><td>PUBLISH packets written to clients</td></tr>
@@ -112,7 +114,7 @@ public final class JetemuMetrics implements AutoCloseable {
         return CONTENT_TYPE;
     }
 
-    /** For the broker: counts connections opened and open, and refusals by reason. */
+    /** For the broker: counts connections opened and open, refusals by reason and protocol violations by kind. */
     public AccessListener accessListener() {
         return access;
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.net.SocketFactory;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -254,6 +255,76 @@ class JetemuMetricsIT {
         assertThat(afterFailure.value("jetemu_scenarios_total", "result", "failed")).isEqualTo(1);
         assertThat(afterFailure.value("jetemu_scenario_failures_total")).isEqualTo(1);
         assertThat(afterFailure.value("jetemu_scenario_steps_total")).isEqualTo(11);
+    }
+
+    @Test
+    void connectionsClosedForBreakingTheProtocolAreCountedByKind() throws Exception {
+        byte[] subscribe = {(byte) 0x82, 0x06, 0x00, 0x01, 0x00, 0x01, '#', 0x00};
+        byte[] connect = connectPacket(4, "app-1");
+        byte[] twoConnects = new byte[connect.length * 2];
+        System.arraycopy(connect, 0, twoConnects, 0, connect.length);
+        System.arraycopy(connect, 0, twoConnects, connect.length, connect.length);
+
+        assertThat(sentToBroker(subscribe)).as("the broker's answer to a SUBSCRIBE first").isEmpty();
+        assertThat(sentToBroker(new byte[] {0x11, 0x00})).as("to a CONNECT with a reserved flag").isEmpty();
+        byte[] connAck = sentToBroker(connectPacket(5, "app-5"));
+        // In MQTT 5's layout (a property length follows), as the decoder set the connection's version.
+        assertThat(connAck).as("the answer to an MQTT 5 CONNECT: CONNACK 1").hasSizeGreaterThan(3)
+                .startsWith(0x20);
+        assertThat(connAck[3]).isEqualTo((byte) 1);
+        sentToBroker(twoConnects);
+
+        awaitMetric("four violations", scrape -> scrape.sum("jetemu_protocol_violations_total") == 4);
+        Scrape scrape = scrape();
+        assertThat(scrape.value("jetemu_protocol_violations_total", "kind", "packet-before-connect")).isEqualTo(1);
+        assertThat(scrape.value("jetemu_protocol_violations_total", "kind", "malformed-packet")).isEqualTo(1);
+        assertThat(scrape.value("jetemu_protocol_violations_total", "kind", "connect-rejected")).isEqualTo(1);
+        assertThat(scrape.value("jetemu_protocol_violations_total", "kind", "second-connect")).isEqualTo(1);
+        assertThat(scrape.value("jetemu_protocol_violations_total", "kind", "packet-too-large")).isZero();
+        assertThat(scrape.value("jetemu_protocol_violations_total", "kind", "connect-timeout")).isZero();
+        assertThat(scrape.value("jetemu_connections_opened_total")).isEqualTo(4);
+        assertThat(scrape.sum("jetemu_refusals_total")).as("a violation is no refusal").isZero();
+        awaitMetric("every connection closed", closed -> closed.value("jetemu_connections") == 0);
+    }
+
+    /**
+     * Sends the bytes on a connection of their own; returns what the broker sent back before it closed
+     * it (a read that times out fails the test).
+     */
+    private byte[] sentToBroker(byte[] bytes) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", embedded.localAddress().getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(bytes);
+            return socket.getInputStream().readAllBytes();
+        }
+    }
+
+    /** A CONNECT of the given protocol level (an empty property list for MQTT 5) with this test's credentials. */
+    private static byte[] connectPacket(int level, String clientId) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeString(body, "MQTT");
+        body.write(level);
+        body.write(0xC2);       // user name, password, clean session
+        body.write(0);
+        body.write(60);
+        if (level == 5) {
+            body.write(0);
+        }
+        writeString(body, clientId);
+        writeString(body, USER);
+        writeString(body, PASSWORD);
+        ByteArrayOutputStream packet = new ByteArrayOutputStream();
+        packet.write(0x10);
+        packet.write(body.size());
+        packet.writeBytes(body.toByteArray());
+        return packet.toByteArray();
+    }
+
+    private static void writeString(ByteArrayOutputStream out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes.length >> 8);
+        out.write(bytes.length & 0xff);
+        out.writeBytes(bytes);
     }
 
     /** Runs as {@code jetemu run} does on its own broker, under a virtual clock. */

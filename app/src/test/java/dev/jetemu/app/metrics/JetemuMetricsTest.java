@@ -27,6 +27,10 @@ class JetemuMetricsTest {
             for (String reason : List.of("allow-clients", "max-connections", "credentials", "topic-rule")) {
                 assertThat(scrape.value("jetemu_refusals_total", "reason", reason)).isZero();
             }
+            for (String kind : List.of("malformed-packet", "packet-too-large", "packet-before-connect",
+                    "second-connect", "connect-timeout", "connect-rejected")) {
+                assertThat(scrape.value("jetemu_protocol_violations_total", "kind", kind)).as(kind).isZero();
+            }
             for (String reason : List.of("slow-subscriber", "fault")) {
                 assertThat(scrape.value("jetemu_messages_dropped_total", "reason", reason)).isZero();
             }

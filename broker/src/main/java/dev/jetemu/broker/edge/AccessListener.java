@@ -16,6 +16,13 @@ public interface AccessListener {
 
     default void refused(InetSocketAddress peer, Refusal refusal) { }
 
+    /**
+     * An admitted client broke the protocol and its connection is closed (for
+     * {@link ProtocolViolation#CONNECT_REJECTED}, after the CONNACK that says why). Told once per
+     * connection at most, before {@link #connectionClosed}.
+     */
+    default void protocolViolation(InetSocketAddress peer, ProtocolViolation violation) { }
+
     /** An application published under the device's own {@code /junos/} tree; the message was dropped. */
     default void publishRefused(InetSocketAddress peer, String clientId, String topic) { }
 }

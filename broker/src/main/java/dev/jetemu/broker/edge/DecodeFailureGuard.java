@@ -2,29 +2,29 @@ package dev.jetemu.broker.edge;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.util.ReferenceCountUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 
 /**
  * Closes a connection whose bytes are not MQTT 3.1.1 (or whose packet exceeds the size limit)
- * with one log line, before the engine sees the broken packet and logs a stack trace.
- * Network errors (a peer resetting its connection) close quietly.
+ * as a protocol violation, before the engine sees the broken packet and logs a stack trace.
+ * Closes quietly a connection whose client closed its side (the connection allows half-closure,
+ * so that the edge decides when to close: see {@link ConnectGate}), after the decoder before it
+ * has passed on the packets that came before; and one that the client reset, at once.
  */
 final class DecodeFailureGuard extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger("dev.jetemu.broker.protocol");
-
     private final int maxMessageBytes;
+    private final ProtocolViolations violations;
 
-    DecodeFailureGuard(int maxMessageBytes) {
+    DecodeFailureGuard(int maxMessageBytes, ProtocolViolations violations) {
         this.maxMessageBytes = maxMessageBytes;
+        this.violations = violations;
     }
 
     @Override
@@ -32,24 +32,30 @@ final class DecodeFailureGuard extends ChannelInboundHandlerAdapter {
         if (msg instanceof MqttMessage message && message.decoderResult().isFailure()) {
             DecoderResult result = message.decoderResult();
             ReferenceCountUtil.release(msg);
-            InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
             if (result.cause() instanceof TooLongFrameException) {
-                LOG.warn("Closed the connection of client {} from {}: a packet exceeds the limit of {} bytes",
-                        ClientAttributes.clientId(ctx.channel()), EdgeLog.address(peer), maxMessageBytes);
+                violations.close(ctx, ProtocolViolation.PACKET_TOO_LARGE,
+                        "a packet exceeds the limit of " + maxMessageBytes + " bytes");
             } else {
-                LOG.info("Closed the connection of client {} from {}: malformed MQTT packet ({})",
-                        ClientAttributes.clientId(ctx.channel()), EdgeLog.address(peer), result.cause().getMessage());
+                violations.close(ctx, ProtocolViolation.MALFORMED_PACKET,
+                        "malformed MQTT packet (" + result.cause().getMessage() + ")");
             }
-            ctx.close();
             return;
         }
         ctx.fireChannelRead(msg);
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == ChannelInputShutdownEvent.INSTANCE) {
+            ConnectGate.close(ctx, true);
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
-            ctx.close();
+            ConnectGate.close(ctx, false);
             return;
         }
         ctx.fireExceptionCaught(cause);

@@ -22,8 +22,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +36,18 @@ import java.util.Optional;
  *
  * <p>What this edge costs: one prefix walk and one counter update per connection, and for an
  * admitted client a few small handlers in front of the engine (one steps aside, the others do a
- * type check per packet). Messages take no extra hop or copy: the engine runs in this pipeline.
+ * type check per packet, and the packet screen reads the header and strings of each packet the
+ * client sends, without copying it). Messages take no extra hop or copy: the engine runs in this
+ * pipeline, and what it sends to clients passes none of these.
  */
 final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.jetemu.broker.access");
 
-    /** How long a client may take to send its CONNECT before the connection is closed. */
+    /**
+     * How long a client may take, from the opening of its connection, to send its whole CONNECT
+     * before the connection is closed; then how long the engine may take to answer it.
+     */
     static final int CONNECT_TIMEOUT_SECONDS = 10;
     /** A refused client only ever sends a CONNECT; this bounds what is read from it. */
     private static final int REFUSED_CLIENT_MAX_BYTES = 64 * 1024;
@@ -53,8 +56,8 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int WRITES_PER_FLUSH = 256;
 
     static final String FLUSHES = "flushes";
-    static final String IDLE_STATE = "idleStateHandler";
     static final String IDLE_EVENT = "idleEventHandler";
+    static final String SCREEN = "packetScreen";
     static final String DECODER = "decoder";
     static final String ENCODER = "encoder";
     static final String DELIVERY = "delivery";
@@ -73,6 +76,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final MoquetteEngine engine;
     private final ConnectionLimiter limiter;
     private final AccessListener listener;
+    private final ProtocolViolations violations;
     private final Backlogs backlogs;
     private final Subscriptions subscriptions;
     private final ClientMessages clientMessages;
@@ -90,6 +94,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.engine = engine;
         this.limiter = new ConnectionLimiter(settings.maxConnections());
         this.listener = observers.access();
+        this.violations = new ProtocolViolations(listener);
         this.deliveryTimer = observers.delivery() == DeliveryListener.NONE ? null
                 : new DeliveryTimer(observers.delivery());
     }
@@ -116,10 +121,16 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         });
         listener.connectionOpened(peer);
         clients.add(channel);
+        // The client closing its side does not close the connection: the edge does (DecodeFailureGuard).
+        channel.config().setAllowHalfClosure(true);
         admit(channel.pipeline());
     }
 
-    /** The pipeline of an admitted client, in order; the engine renames nothing but the idle handler. */
+    /**
+     * The pipeline of an admitted client, in order. Until its CONNECT, the connect gate's deadline
+     * bounds the connection's life; once the engine accepts the client, it puts an idle handler for
+     * the client's keep-alive first in the pipeline, whose events the idle event handler acts on.
+     */
     private void admit(ChannelPipeline pipeline) {
         BacklogHandler backlog = new BacklogHandler(backlogs);
         SubscriptionTracker tracker = new SubscriptionTracker(subscriptions);
@@ -129,16 +140,17 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         // each. Consolidated, the flush runs once the writes queued on the channel's event loop so
         // far are done, so a burst leaves in a few large writes and a lone message at once.
         pipeline.addLast(FLUSHES, new FlushConsolidationHandler(WRITES_PER_FLUSH, true));
-        pipeline.addLast(IDLE_STATE, new IdleStateHandler(CONNECT_TIMEOUT_SECONDS, 0, 0));
         pipeline.addLast(IDLE_EVENT, engine.idleTimeoutHandler());
+        pipeline.addLast(SCREEN, new PacketScreen(settings.maxMessageBytes(), violations));
         pipeline.addLast(DECODER, new MqttDecoder(settings.maxMessageBytes()));
         pipeline.addLast(ENCODER, MqttEncoder.INSTANCE);
         if (deliveryTimer != null) {
             // Last before the encoder: behind every handler that drops or repeats a message.
             pipeline.addLast(DELIVERY, deliveryTimer);
         }
-        pipeline.addLast(DECODE_GUARD, new DecodeFailureGuard(settings.maxMessageBytes()));
-        pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener, engine::hasAccepted,
+        pipeline.addLast(DECODE_GUARD, new DecodeFailureGuard(settings.maxMessageBytes(), violations));
+        pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener, violations, CONNECT_TIMEOUT_SECONDS,
+                engine::hasAccepted,
                 channel -> {
                     String clientId = engine.clientId(channel);
                     backlog.accepted(channel, clientId);
@@ -161,10 +173,9 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     private void refuse(SocketChannel channel, InetSocketAddress peer, Refusal refusal) {
         listener.refused(peer, refusal);
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(new ReadTimeoutHandler(CONNECT_TIMEOUT_SECONDS));
         pipeline.addLast(DECODER, new MqttDecoder(REFUSED_CLIENT_MAX_BYTES));
         pipeline.addLast(ENCODER, MqttEncoder.INSTANCE);
-        pipeline.addLast(REFUSER, new RefusingHandler(refusal));
+        pipeline.addLast(REFUSER, new RefusingHandler(refusal, CONNECT_TIMEOUT_SECONDS));
     }
 
     /** Admitted client connections that are open; closed ones leave the group by themselves. */

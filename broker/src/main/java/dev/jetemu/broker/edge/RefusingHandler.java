@@ -6,17 +6,38 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.util.ReferenceCountUtil;
 
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
 /**
  * The whole MQTT conversation with a refused client: its CONNECT is answered with the refusal's
  * return code and the connection is closed. It never reaches the broker engine, so it can
- * neither subscribe nor publish. Anything other than a CONNECT closes the connection at once.
+ * neither subscribe nor publish. Anything other than a CONNECT closes the connection at once, and
+ * so does the connect timeout, however slowly the client's bytes trickle in.
  */
 final class RefusingHandler extends ChannelInboundHandlerAdapter {
 
     private final Refusal refusal;
+    private final long connectTimeoutSeconds;
+    private ScheduledFuture<?> deadline;
 
-    RefusingHandler(Refusal refusal) {
+    RefusingHandler(Refusal refusal, long connectTimeoutSeconds) {
         this.refusal = refusal;
+        this.connectTimeoutSeconds = connectTimeoutSeconds;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        deadline = ctx.executor().schedule(() -> ctx.close(), connectTimeoutSeconds, TimeUnit.SECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        ctx.fireChannelInactive();
     }
 
     @Override
