@@ -71,6 +71,7 @@ public final class NotificationBroker implements AutoCloseable {
         Observers observers = new Observers(access, delivery, new Backlogs(settings.flow(), delivery),
                 new Subscriptions(), new ClientMessages(), new DeliveryFaults(delivery));
         MoquetteEngine engine = MoquetteEngine.start(observers.backlogs());
+        observers.subscriptions().keptBy(engine::keptSubscriptions);
         try {
             return new NotificationBroker(settings, engine, EdgeServer.bind(settings, engine, observers), observers);
         } catch (Exception e) {

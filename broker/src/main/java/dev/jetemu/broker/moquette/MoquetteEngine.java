@@ -16,6 +16,7 @@ import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -80,6 +81,14 @@ public final class MoquetteEngine implements AutoCloseable {
      */
     public void countSessionQueue(String clientId) {
         core.wrapCleanSessionQueue(clientId, queue -> queues.counted(clientId, queue));
+    }
+
+    /**
+     * The subscriptions the engine kept for a client's persistent session, filter to QoS: a client
+     * that reconnects to its session holds them without subscribing again. Empty for a clean session.
+     */
+    public Map<String, Integer> keptSubscriptions(String clientId) {
+        return core.keptSubscriptions(clientId);
     }
 
     /** Ids of the clients whose subscriptions match {@code topic}. */
