@@ -99,7 +99,8 @@ public final class Emulator implements AutoCloseable {
         EmbeddedBroker broker = EmbeddedBroker.start(settings.broker(), wiring.accessListener,
                 wiring.deliveryListener);
         try {
-            LiveDevice device = new LiveDevice(broker, settings.hostname(), 0, everyOne(listeners), wiring.finished);
+            LiveDevice device = new LiveDevice(broker, settings.hostname(), wiring.qos, everyOne(listeners),
+                    wiring.finished);
             Optional<ControlServer> http = Optional.empty();
             if (settings.serveHttp()) {
                 AtomicInteger port = new AtomicInteger();
@@ -356,6 +357,7 @@ public final class Emulator implements AutoCloseable {
         private int mqttPort;
         private int httpPort = EmulatorSettings.HTTP_OFF;
         private String hostname = EmulatorSettings.DEFAULT_HOSTNAME;
+        private int qos;
         private Optional<List<AllowRule>> allowClients = Optional.empty();
         private EmulatorSettings settings;
 
@@ -384,6 +386,19 @@ public final class Emulator implements AutoCloseable {
         /** The device's host name, carried by every event; {@value EmulatorSettings#DEFAULT_HOSTNAME} by default. */
         public Builder hostname(String name) {
             this.hostname = CommandLineValues.hostname(name);
+            return this;
+        }
+
+        /**
+         * The QoS the device publishes its events at, as {@code --qos}: 0 (the default, as on the
+         * device), 1 or 2. An application with a persistent session is sent what was published while
+         * it was away only at QoS 1 or 2.
+         */
+        public Builder qos(int deviceQos) {
+            if (deviceQos < 0 || deviceQos > 2) {
+                throw new IllegalArgumentException("qos " + deviceQos + "; expected 0, 1 or 2");
+            }
+            this.qos = deviceQos;
             return this;
         }
 

@@ -35,14 +35,14 @@ public final class NotificationBroker implements AutoCloseable {
     private final MoquetteEngine engine;
     private final EdgeServer edge;
     private final Observers observers;
-    private final DevicePublisher devicePublisher;
+    private final DeviceRouter deviceRouter;
 
     private NotificationBroker(BrokerSettings settings, MoquetteEngine engine, EdgeServer edge, Observers observers) {
         this.settings = settings;
         this.engine = engine;
         this.edge = edge;
         this.observers = observers;
-        this.devicePublisher = new DevicePublisher(engine, observers.backlogs());
+        this.deviceRouter = new DeviceRouter(engine, observers.backlogs());
     }
 
     public static NotificationBroker start(BrokerSettings settings) throws BrokerStartException {
@@ -70,6 +70,7 @@ public final class NotificationBroker implements AutoCloseable {
         Observers observers = new Observers(access, delivery, new Backlogs(settings.flow(), delivery),
                 new Subscriptions(), new ClientMessages(), new DeliveryFaults(delivery));
         MoquetteEngine engine = MoquetteEngine.start(observers.backlogs());
+        observers.subscriptions().keptBy(engine::keptSubscriptions);
         try {
             return new NotificationBroker(settings, engine, EdgeServer.bind(settings, engine, observers), observers);
         } catch (Exception e) {
@@ -115,7 +116,7 @@ public final class NotificationBroker implements AutoCloseable {
      * @throws IllegalStateException when the broker could not route an earlier message
      */
     public void publish(String topic, byte[] payload, int qos) throws InterruptedException {
-        devicePublisher.publish(topic, payload, qos, System.nanoTime());
+        deviceRouter.publish(topic, payload, qos, System.nanoTime());
     }
 
     /**
@@ -127,7 +128,7 @@ public final class NotificationBroker implements AutoCloseable {
      */
     public boolean drain(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (!devicePublisher.awaitRouted(timeout)) {
+        if (!deviceRouter.awaitRouted(timeout)) {
             return false;
         }
         while (!observers.backlogs().allDrained()) {
@@ -207,7 +208,7 @@ public final class NotificationBroker implements AutoCloseable {
      */
     @Override
     public void close() {
-        devicePublisher.close();
+        deviceRouter.close();
         edge.closeConnections();
         engine.close();
         edge.close();

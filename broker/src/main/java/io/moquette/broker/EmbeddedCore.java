@@ -25,13 +25,16 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 
 import java.lang.reflect.Field;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,8 +53,14 @@ public final class EmbeddedCore implements AutoCloseable {
 
     /** A session's queue of messages not yet sent, private and final in Moquette 0.17. */
     private static final Field SESSION_QUEUE = sessionField("sessionQueue");
-    /** How many more QoS 1 and 2 messages a session may have unacknowledged; starts at a constant. */
+    /** A session's messages sent and not yet acknowledged, by packet id. */
+    private static final Field INFLIGHT_WINDOW = sessionField("inflightWindow");
+    /** When each of those is to be sent again. */
+    private static final Field INFLIGHT_TIMEOUTS = sessionField("inflightTimeouts");
+    /** How many more messages the session may have in flight. */
     private static final Field INFLIGHT_SLOTS = sessionField("inflightSlots");
+    /** Packet ids run from 1 to 65535 and wrap; ids in one window lie within a few of each other. */
+    private static final int PACKET_ID_HALF_RANGE = 32768;
 
     /** Where {@link NewNettyMQTTHandler} keeps a channel's connection. */
     private static final AttributeKey<Object> CONNECTION = AttributeKey.valueOf("connection");
@@ -85,8 +94,8 @@ public final class EmbeddedCore implements AutoCloseable {
         // Mosquitto broker on the device; credentials are checked by the access edge.
         BrokerConfiguration configuration = new BrokerConfiguration(true, true, false,
                 BrokerConstants.IMMEDIATE_BUFFER_FLUSH);
-        channelHandler = new NewNettyMQTTHandler(
-                new MQTTConnectionFactory(configuration, authenticator, sessions, postOffice));
+        channelHandler = new RequeuingHandler(
+                new MQTTConnectionFactory(configuration, authenticator, sessions, postOffice), this);
     }
 
     /**
@@ -245,6 +254,79 @@ public final class EmbeddedCore implements AutoCloseable {
         }
     }
 
+    /**
+     * The subscriptions a persistent session kept for its client, filter to requested QoS in filter
+     * order: a client that reconnects to its session holds them without subscribing again. Empty for
+     * a clean session or an unknown client.
+     */
+    public Map<String, Integer> keptSubscriptions(String clientId) {
+        Session session = sessions.retrieve(clientId);
+        if (session == null || session.isClean()) {
+            return Map.of();
+        }
+        Map<String, Integer> kept = new TreeMap<>();
+        for (Subscription subscription : session.getSubscriptions()) {
+            kept.put(subscription.getTopicFilter().toString(), subscription.getRequestedQos().value());
+        }
+        return kept;
+    }
+
+    /**
+     * Puts the QoS 1 and 2 messages a persistent session had sent and not seen acknowledged back at
+     * the head of its queue, in the order they were sent, once its connection is gone. Moquette 0.17
+     * leaves them in the session's in-flight window under the old connection's packet ids; the next
+     * connection numbers its packets from 1 again, so a new message can take an old one's id (and the
+     * old message is released unsent), and the rest are sent again only by the five-second resend
+     * timer, after newer messages. Requeued, they go out first on the next connection, in order, with
+     * new packet ids (without the DUP flag: to the client they are new packets, which QoS 1 allows to
+     * repeat). A QoS 2 message already acknowledged by PUBREC stays in the window: its PUBREL is what
+     * is owed. Runs on the session's loop, after Moquette has handled the lost connection.
+     */
+    private void requeueInFlight(String clientId) {
+        Session session = sessions.retrieve(clientId);
+        if (session == null || session.isClean() || !session.disconnected()) {
+            return;
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<Integer, SessionRegistry.EnqueuedMessage> window =
+                    (Map<Integer, SessionRegistry.EnqueuedMessage>) INFLIGHT_WINDOW.get(session);
+            List<Integer> sent = window.entrySet().stream()
+                    .filter(entry -> entry.getValue() instanceof SessionRegistry.PublishedMessage)
+                    .map(Map.Entry::getKey)
+                    .sorted(EmbeddedCore::inSendingOrder)
+                    .toList();
+            if (sent.isEmpty()) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            SessionMessageQueue<SessionRegistry.EnqueuedMessage> queue =
+                    (SessionMessageQueue<SessionRegistry.EnqueuedMessage>) SESSION_QUEUE.get(session);
+            List<SessionRegistry.EnqueuedMessage> waiting = new ArrayList<>();
+            for (SessionRegistry.EnqueuedMessage message = queue.dequeue(); message != null; message = queue.dequeue()) {
+                waiting.add(message);
+            }
+            // The window's reference to each message passes to the queue, as Moquette passes it the other way.
+            sent.forEach(packetId -> queue.enqueue(window.remove(packetId)));
+            waiting.forEach(queue::enqueue);
+            if (window.isEmpty()) {
+                ((Collection<?>) INFLIGHT_TIMEOUTS.get(session)).clear();
+            }
+            ((AtomicInteger) INFLIGHT_SLOTS.get(session)).addAndGet(sent.size());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Moquette 0.17's Session fields are not accessible", e);
+        }
+    }
+
+    /** Orders packet ids of one in-flight window as they were given out, across a wrap from 65535 to 1. */
+    private static int inSendingOrder(int first, int second) {
+        int difference = first - second;
+        if (Math.abs(difference) > PACKET_ID_HALF_RANGE) {
+            return -Integer.signum(difference);
+        }
+        return Integer.signum(difference);
+    }
+
     private static Field sessionField(String name) {
         try {
             Field field = Session.class.getDeclaredField(name);
@@ -252,6 +334,31 @@ public final class EmbeddedCore implements AutoCloseable {
             return field;
         } catch (NoSuchFieldException e) {
             throw new IllegalStateException("this is not Moquette 0.17: Session has no " + name, e);
+        }
+    }
+
+    /** Moquette's handler, which also requeues a persistent session's in-flight messages when its connection is lost. */
+    @ChannelHandler.Sharable
+    private static final class RequeuingHandler extends NewNettyMQTTHandler {
+
+        private final EmbeddedCore core;
+
+        RequeuingHandler(MQTTConnectionFactory connections, EmbeddedCore core) {
+            super(connections);
+            this.core = core;
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            String clientId = NettyUtils.clientID(ctx.channel());
+            super.channelInactive(ctx);
+            if (clientId != null && !clientId.isEmpty()) {
+                // Behind the engine's own handling of the lost connection, on the same session loop.
+                core.postOffice.routeCommand(clientId, "requeue in-flight", () -> {
+                    core.requeueInFlight(clientId);
+                    return null;
+                });
+            }
         }
     }
 

@@ -59,14 +59,17 @@ public final class LocatedYaml {
 
     /**
      * Parses into {@code diagnostics}, for a loader that goes on to check the tree and report all
-     * problems together. A repeated key or an unresolved alias is reported and the tree is still
-     * returned (without the repeated entry); a syntax error stops the parse.
+     * problems together. A repeated key is reported and the tree is still returned (without the
+     * repeated entry); a syntax error stops the parse, and so does an alias without an anchor, since
+     * the value missing in its place would only be reported again, wrongly, as missing.
      *
-     * @return the document's root, or empty when a syntax error left no tree to check
+     * @return the document's root, or empty when a syntax error or an unresolved alias left no tree to check
      */
     public static Optional<YamlNode> parse(String content, Diagnostics diagnostics) {
         try (YAMLParser parser = FACTORY.createParser(content)) {
-            return new TreeReader(parser, diagnostics).document();
+            TreeReader reader = new TreeReader(parser, diagnostics);
+            Optional<YamlNode> root = reader.document();
+            return reader.unresolvedAlias ? Optional.empty() : root;
         } catch (JsonProcessingException e) {
             YamlSyntaxErrors.report(e, diagnostics);
             return Optional.empty();
@@ -94,6 +97,7 @@ public final class LocatedYaml {
         private final YAMLParser parser;
         private final Diagnostics diagnostics;
         private final Map<String, YamlNode> anchors = new HashMap<>();
+        private boolean unresolvedAlias;
 
         TreeReader(YAMLParser parser, Diagnostics diagnostics) {
             this.parser = parser;
@@ -157,6 +161,7 @@ public final class LocatedYaml {
             if (parser.isCurrentAlias()) {
                 YamlNode target = anchors.get(text);
                 if (target == null) {
+                    unresolvedAlias = true;
                     diagnostics.error(at, "alias '*" + text + "' refers to no anchor; expected an anchor '&"
                             + text + "' earlier in the file");
                 }

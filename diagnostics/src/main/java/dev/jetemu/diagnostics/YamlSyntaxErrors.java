@@ -90,6 +90,15 @@ final class YamlSyntaxErrors {
                     ? "a tab character is used for indentation; expected spaces"
                     : "a value cannot start with '" + cannotStart.group(1) + "'; expected the value in quotes");
         }
+        if (problem.startsWith("could not find expected ':'") && contextAt != null) {
+            return new Located(contextAt, "this line has no ':' after its key; expected 'key: value', or '- ' "
+                    + "before a list item");
+        }
+        if ("a flow node".equals(context) && (problem.equals("found unexpected end of stream")
+                || END_OF_FILE.equals(found))) {
+            return new Located(contextAt, "the file ends where a value was expected, with a [ or { left open; "
+                    + "expected a value, then the closing ']' or '}'");
+        }
         if (problem.equals("mapping values are not allowed here")) {
             return new Located(problemAt, "':' is not allowed here; expected one 'key: value' per line at the"
                     + " indentation of its map, and quotes around a value that contains ': '");
@@ -117,8 +126,13 @@ final class YamlSyntaxErrors {
                 + startingAt + "; expected " + token(expected));
     }
 
+    /** A token as a user reads it: a known name in words, a lone character in quotes. */
     private static String token(String snakeYamlName) {
-        return TOKENS.getOrDefault(snakeYamlName, snakeYamlName);
+        String named = TOKENS.get(snakeYamlName);
+        if (named != null) {
+            return named;
+        }
+        return snakeYamlName.length() == 1 ? "'" + snakeYamlName + "'" : snakeYamlName;
     }
 
     private static String unquoted(String found) {

@@ -185,6 +185,37 @@ class LocatedYamlTest {
     }
 
     @Test
+    void aFlowCollectionLeftOpenAfterAKeyIsReportedWhereItOpens() {
+        assertThatThrownBy(() -> LocatedYaml.read("request", "{\"name\": \"x\", \"steps\": ["))
+                .hasMessage("request:1:25: invalid YAML: the file ends where a value was expected, with a [ or { left"
+                        + " open; expected a value, then the closing ']' or '}'");
+    }
+
+    @Test
+    void aLineWithoutItsColonIsReportedAtItsKey() {
+        assertThatThrownBy(() -> LocatedYaml.read("t.yaml", "steps:\n- sleep: 1s\n  interface-down\n"))
+                .hasMessage("t.yaml:3:3: invalid YAML: this line has no ':' after its key; expected 'key: value',"
+                        + " or '- ' before a list item");
+    }
+
+    @Test
+    void aCharacterTheParserFoundIsQuoted() {
+        assertThatThrownBy(() -> LocatedYaml.read("t.yaml", "allow-clients: [127.0.0.1\nport: 1883\n"))
+                .hasMessage("t.yaml:2:5: invalid YAML: found ':' in the [...] list that starts at line 1, column 16;"
+                        + " expected ',' or ']'");
+    }
+
+    @Test
+    void anUnresolvedAliasLeavesNoTreeToCheck() {
+        Diagnostics diagnostics = new Diagnostics("a.yaml");
+
+        // Checked further, the entry without its value would be reported a second time, as missing.
+        assertThat(LocatedYaml.parse("steps:\n  - sleep: *pause\n", diagnostics)).isEmpty();
+        assertThat(diagnostics.errors()).extracting(Diagnostic::toString).containsExactly(
+                "a.yaml:2:12: alias '*pause' refers to no anchor; expected an anchor '&pause' earlier in the file");
+    }
+
+    @Test
     void anEntryOutOfLineWithItsMap() {
         assertThatThrownBy(() -> LocatedYaml.read("t.yaml", "notification:\n    port: 1\n  users: []\n"))
                 .hasMessage("t.yaml:3:3: invalid YAML: found a map entry out of line with the map that starts at"

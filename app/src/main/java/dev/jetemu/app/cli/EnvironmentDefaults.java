@@ -170,7 +170,8 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
                 variable(option) + "=" + value + ": expected " + expected, option, value);
     }
 
-    private static Optional<String> typeMismatch(Class<?> type, String value) {
+    /** What a value of {@code type} is expected to be when {@code value} is not one: {@code a whole number}. */
+    static Optional<String> typeMismatch(Class<?> type, String value) {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             boolean fits = WHOLE_NUMBER.matcher(value).matches();
             if (fits) {

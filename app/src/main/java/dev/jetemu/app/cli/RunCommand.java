@@ -142,7 +142,8 @@ public final class RunCommand implements Callable<Integer> {
     private void checkOptions(CommandLine commandLine) {
         if (!(timing.speed > 0) || Double.isInfinite(timing.speed)) {
             throw new CommandLine.ParameterException(commandLine, EnvironmentDefaults.origin(commandLine, "--speed",
-                    String.valueOf(timing.speed)) + ": expected a number above 0, such as 10 or 0.5");
+                    typed(commandLine, "--speed", String.valueOf(timing.speed)))
+                    + ": expected a number above 0, such as 10 or 0.5");
         }
         if (qos < 0 || qos > 2) {
             throw new CommandLine.ParameterException(commandLine,
@@ -165,6 +166,13 @@ public final class RunCommand implements Callable<Integer> {
                         + " does not exist or cannot be written; expected a file in a writable folder");
             }
         }
+    }
+
+    /** An option's value as the user typed it ({@code 0}, not the {@code 0.0} it was read as). */
+    private static String typed(CommandLine commandLine, String option, String otherwise) {
+        CommandLine.Model.OptionSpec matched = commandLine.getParseResult().matchedOption(option);
+        return matched == null || matched.originalStringValues().isEmpty() ? otherwise
+                : matched.originalStringValues().get(0);
     }
 
     private Optional<Path> report(String extension) {

@@ -49,8 +49,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Repeatable: run in order.")
     private List<String> scenarios = new ArrayList<>();
 
+    @Option(names = "--qos", paramLabel = "N", description = "QoS of the device's messages: 0, 1 or 2 (default 0, "
+            + "as on the device).")
+    private int qos;
+
     @Override
     public Integer call() throws Exception {
+        if (qos < 0 || qos > 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    EnvironmentDefaults.origin(spec.commandLine(), "--qos", String.valueOf(qos)) + ": expected 0, 1 or 2");
+        }
         EmulatorSettings settings = options.resolve(spec.commandLine());
         BundledScenarios library = BundledScenarios.onClassPath();
         List<Scenario> whenReady = load(library);
@@ -60,7 +68,7 @@ public final class ServeCommand implements Callable<Integer> {
         err.flush();
         ShutdownSignals signals = ShutdownSignals.install();
         try (JetemuMetrics metrics = JetemuMetrics.create();
-             Emulator emulator = Emulator.builder().settings(settings).bundledScenarios(library)
+             Emulator emulator = Emulator.builder().settings(settings).qos(qos).bundledScenarios(library)
                      .listener(metrics.runListener(RunListener.NONE))
                      .accessListener(metrics.accessListener())
                      .deliveryListener(metrics.deliveryListener())

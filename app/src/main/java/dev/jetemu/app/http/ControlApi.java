@@ -90,7 +90,11 @@ public final class ControlApi {
             }
         }
         clients.sort((a, b) -> ((String) a.get("clientId")).compareTo((String) b.get("clientId")));
-        return Json.ok(Map.of("clients", clients));
+        // Persistent sessions of clients that are away: what each will be sent when it comes back.
+        List<Map<String, Object>> away = new ArrayList<>();
+        running.ifPresent(broker -> broker.backlogs().queuedForDisconnected().forEach((clientId, queued) ->
+                away.add(Map.of("clientId", clientId, "queuedMessages", queued))));
+        return Json.ok(Map.of("clients", clients, "disconnected", away));
     }
 
     HttpReply device() {

@@ -123,7 +123,9 @@ class ServeCommandTest {
         CliHarness.Result result = CliHarness.run("serve", "--alow", "127.0.0.1");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(result.err()).contains("Unknown options: '--alow'").contains("Possible solutions: --allow");
+        assertThat(result.err().lines()).containsExactly("jetemu: unknown option '--alow' for jetemu serve (did you "
+                + "mean '--allow'?); expected one of --config, --port, --allow, --hostname, --http-port, --scenario, "
+                + "--qos, --help, --version", "Run 'jetemu serve --help' for usage.");
     }
 
     @Test

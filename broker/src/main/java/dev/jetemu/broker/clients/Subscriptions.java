@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The subscriptions of the clients connected now, as the broker granted them. A scenario's
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Subscriptions {
 
     private final Map<Object, Entry> byConnection = new ConcurrentHashMap<>();
+    private volatile Function<String, Map<String, Integer>> kept = clientId -> Map.of();
 
     private static final class Entry {
         private final String clientId;
@@ -26,8 +28,18 @@ public final class Subscriptions {
         }
     }
 
+    /**
+     * Where the subscriptions a client's persistent session kept are found (filter to QoS): a client
+     * that reconnects with clean session off holds them without subscribing again.
+     */
+    public void keptBy(Function<String, Map<String, Integer>> lookup) {
+        this.kept = lookup;
+    }
+
     void connected(Object connection, String clientId, InetSocketAddress address) {
-        byConnection.put(connection, new Entry(clientId, address));
+        Entry entry = new Entry(clientId, address);
+        entry.filters.putAll(kept.apply(clientId));
+        byConnection.put(connection, entry);
     }
 
     void disconnected(Object connection) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +25,8 @@ public final class Backlogs {
 
     private final FlowSettings settings;
     private final Map<String, ClientBacklog> byClient = new ConcurrentHashMap<>();
+    /** The length of every session queue that is not empty, connected client or not. */
+    private final Map<String, Integer> queued = new ConcurrentHashMap<>();
     private final Set<Channel> pausedPublishers = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -47,10 +50,16 @@ public final class Backlogs {
         return settings;
     }
 
-    /** Starts following a client the engine has accepted; a client id taken over replaces the old entry. */
+    /**
+     * Starts following a client the engine has accepted; a client id taken over replaces the old entry.
+     * A client back on its persistent session starts with the queue the session kept for it.
+     */
     ClientBacklog register(String clientId, Channel channel) {
         ClientBacklog backlog = new ClientBacklog(clientId, channel, settings, this);
-        byClient.put(clientId, backlog);
+        synchronized (backlog) {
+            byClient.put(clientId, backlog);
+            backlog.queueLength(queued.getOrDefault(clientId, 0));
+        }
         return backlog;
     }
 
@@ -65,12 +74,36 @@ public final class Backlogs {
         return Optional.ofNullable(byClient.get(clientId)).map(ClientBacklog::waiting);
     }
 
-    /** Moquette's session queue of a client changed length. */
+    /** Moquette's session queue of a client changed length; the client may be away, its session kept. */
     public void queueLength(String clientId, int length) {
+        if (length > 0) {
+            queued.put(clientId, length);
+        } else {
+            queued.remove(clientId);
+        }
         ClientBacklog backlog = byClient.get(clientId);
         if (backlog != null) {
-            backlog.queueLength(length);
+            // Read again under the entry's lock, as register does: whichever of the two runs last
+            // sets the length the map holds then, never an older one.
+            synchronized (backlog) {
+                backlog.queueLength(queued.getOrDefault(clientId, 0));
+            }
         }
+    }
+
+    /**
+     * The QoS 1 and 2 messages waiting in the sessions the broker keeps for clients that are not
+     * connected (clean session off), by client id: what each will be sent when it comes back.
+     * Sessions with nothing waiting are left out.
+     */
+    public Map<String, Integer> queuedForDisconnected() {
+        Map<String, Integer> away = new TreeMap<>();
+        queued.forEach((clientId, length) -> {
+            if (!byClient.containsKey(clientId)) {
+                away.put(clientId, length);
+            }
+        });
+        return away;
     }
 
     /** Whether any client holds publishers back now: the fast path is one volatile read. */

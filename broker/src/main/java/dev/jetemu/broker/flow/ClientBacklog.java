@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How far behind one connected client is, and the episode it is in: reading, behind (everyone
- * matching waits for it), or excused (behind for longer than the grace period under the
- * drop-qos0 policy: its QoS 0 messages are dropped and nobody waits for it).
+ * matching waits for it), or excused (behind, without taking anything for the grace period, under
+ * the drop-qos0 policy: its QoS 0 messages are dropped and nobody waits for it).
  */
 final class ClientBacklog {
 
@@ -29,6 +29,9 @@ final class ClientBacklog {
     private int queueLength;
     private int unacknowledged;
     private long behindSinceNanos;
+    /** When the client last took something: a write to its socket completed, or it acknowledged a message. */
+    private long progressNanos;
+    private long lastPending;
     private ScheduledFuture<?> graceCheck;
     private volatile boolean behind;
     private volatile boolean excused;
@@ -39,6 +42,7 @@ final class ClientBacklog {
         this.channel = channel;
         this.settings = settings;
         this.backlogs = backlogs;
+        this.progressNanos = System.nanoTime();
     }
 
     String clientId() {
@@ -84,6 +88,9 @@ final class ClientBacklog {
      * Reported when the client is dealt with, and part of being drained.
      */
     synchronized void unacknowledged(int count) {
+        if (count < unacknowledged) {
+            progressNanos = System.nanoTime();
+        }
         unacknowledged = count;
     }
 
@@ -92,6 +99,10 @@ final class ClientBacklog {
     }
 
     synchronized void outboundBytes(long pending) {
+        if (pending < lastPending) {
+            progressNanos = System.nanoTime();
+        }
+        lastPending = pending;
         if (!bytesBehind && pending > settings.highWaterBytes()) {
             bytesBehind = true;
         } else if (bytesBehind && pending < settings.lowWaterBytes()) {
@@ -143,11 +154,24 @@ final class ClientBacklog {
         }
     }
 
+    /**
+     * The grace period has passed since the client fell behind, or since it last took something: a
+     * client that is still taking messages (one that reconnected to a long queue, say) is slow, not
+     * stopped, and is given another grace period from its last progress.
+     */
     private synchronized void graceExpired() {
         if (!behind || !channel.isActive()) {
             return;
         }
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - behindSinceNanos);
+        long now = System.nanoTime();
+        long quietSince = progressNanos - behindSinceNanos > 0 ? progressNanos : behindSinceNanos;
+        long graceNanos = settings.gracePeriod().toNanos();
+        if (now - quietSince < graceNanos) {
+            graceCheck = channel.eventLoop().schedule(this::graceExpired, quietSince + graceNanos - now,
+                    TimeUnit.NANOSECONDS);
+            return;
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(now - behindSinceNanos);
         String backlog = pendingBytes(channel) + " bytes, " + unacknowledged + " unacknowledged and "
                 + queueLength + " queued QoS 1/2 messages";
         if (settings.policy() == SlowSubscriberPolicy.DROP_QOS0 && !queueBehind) {

@@ -1,8 +1,9 @@
 package dev.jetemu.broker.flow;
 
 /**
- * What happens to a subscriber that stops reading: its backlog stayed above the high-water mark
- * for the whole grace period. Until then every matching publisher waits for it.
+ * What happens to a subscriber that stops reading: it stayed behind (its backlog above the
+ * high-water mark) for a whole grace period without taking anything, no write to its socket
+ * completing and no message acknowledged. Until then every matching publisher waits for it.
  */
 public enum SlowSubscriberPolicy {
     /** Close its connection, with a log line saying how far behind it was; the others go on at full rate. */

@@ -16,6 +16,7 @@ import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -101,6 +102,14 @@ public final class MoquetteEngine implements AutoCloseable {
     /** Gives a newly accepted client's session the wider in-flight window; see {@link #INFLIGHT_WINDOW}. */
     public void widenInflightWindow(String clientId) {
         core.widenInflightWindow(clientId, INFLIGHT_WINDOW);
+    }
+
+    /**
+     * The subscriptions the engine kept for a client's persistent session, filter to QoS: a client
+     * that reconnects to its session holds them without subscribing again. Empty for a clean session.
+     */
+    public Map<String, Integer> keptSubscriptions(String clientId) {
+        return core.keptSubscriptions(clientId);
     }
 
     /** Ids of the clients whose subscriptions match {@code topic}. */

@@ -3,6 +3,7 @@ package dev.jetemu.sim.scenario;
 import dev.jetemu.diagnostics.Diagnostics;
 import dev.jetemu.diagnostics.Durations;
 import dev.jetemu.diagnostics.Position;
+import dev.jetemu.diagnostics.Suggestions;
 import dev.jetemu.diagnostics.YamlList;
 import dev.jetemu.diagnostics.YamlMap;
 import dev.jetemu.diagnostics.YamlNode;
@@ -34,6 +35,7 @@ final class FieldReader {
     private final Position subjectAt;
     private final String shorthand;
     private final Diagnostics diagnostics;
+    private List<String> fields = List.of();
     private boolean failed;
 
     /**
@@ -56,6 +58,7 @@ final class FieldReader {
     static FieldReader of(YamlMap map, String subject, Position subjectAt, String where, List<String> fields,
                           Diagnostics diagnostics) {
         FieldReader reader = new FieldReader(map, subject, subjectAt, null, diagnostics);
+        reader.fields = List.copyOf(fields);
         if (!fields.containsAll(map.keys())) {
             map.reportUnknownKeys(fields, where, diagnostics);
             reader.failed = true;
@@ -239,8 +242,19 @@ final class FieldReader {
         if (has(field)) {
             return true;
         }
+        if (misspelt(field)) {
+            // Its unknown key was reported with a did-you-mean for this field: saying it is missing adds nothing.
+            failed = true;
+            return false;
+        }
         error(subjectAt, subject + " has no " + field + "; expected " + expectation);
         return false;
+    }
+
+    /** Whether some unknown key of the map was reported as a misspelling of {@code field}. */
+    private boolean misspelt(String field) {
+        return map.keys().stream().filter(key -> !fields.contains(key))
+                .anyMatch(key -> Suggestions.didYouMean(key, fields).filter(field::equals).isPresent());
     }
 
     /** A missing value is reported at its key, since an empty value has no place of its own to point at. */

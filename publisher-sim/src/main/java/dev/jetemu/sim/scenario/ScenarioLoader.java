@@ -86,11 +86,7 @@ public final class ScenarioLoader {
             if (node instanceof YamlList) {
                 steps = reader.steps(new YamlMap.Entry(StepReader.STEPS, node.position(), node), true);
             } else if (node instanceof YamlMap map) {
-                FieldReader top = FieldReader.of(map, "the steps", Position.START, "in a request for steps",
-                        List.of(StepReader.STEPS), diagnostics);
-                if (top.required(StepReader.STEPS, STEPS_EXPECTATION)) {
-                    steps = reader.steps(map.entry(StepReader.STEPS).orElseThrow(), true);
-                }
+                steps = stepsOf(map, reader, diagnostics);
             } else {
                 diagnostics.error(node.position(), "the steps are " + YamlValues.describe(node) + "; expected "
                         + STEPS_EXPECTATION);
@@ -102,6 +98,28 @@ public final class ScenarioLoader {
 
     private static final String STEPS_EXPECTATION = "a list of steps, such as [{interface-down: ge-0/0/1}], "
             + "or a map with steps:";
+
+    /**
+     * The steps of a request written as a map: its {@code steps:}. A map whose first key is a step
+     * keyword is one step written without its list, the likeliest mistake, and is told as such.
+     */
+    private static List<Step> stepsOf(YamlMap map, StepReader reader, Diagnostics diagnostics) {
+        Optional<YamlMap.Entry> steps = map.entry(StepReader.STEPS);
+        if (steps.isEmpty() && !map.entries().isEmpty()
+                && StepReader.KEYWORDS.contains(map.entries().get(0).key())) {
+            YamlMap.Entry step = map.entries().get(0);
+            diagnostics.error(step.keyPosition(), "the request is a single step ('" + step.key()
+                    + "') outside a list; expected " + STEPS_EXPECTATION);
+            return List.of();
+        }
+        FieldReader top = FieldReader.of(map, "the request", Position.START, "in a request for steps",
+                List.of(StepReader.STEPS), diagnostics);
+        // Unknown keys were reported (with a did-you-mean for steps); a missing steps: adds nothing to that.
+        if (steps.isEmpty() && !map.entries().isEmpty()) {
+            return List.of();
+        }
+        return top.required(StepReader.STEPS, STEPS_EXPECTATION) ? reader.steps(steps.orElseThrow(), true) : List.of();
+    }
 
     /**
      * Loads the file and dry-runs it ({@link ScenarioValidator#dryRun}): what {@code jetemu validate}

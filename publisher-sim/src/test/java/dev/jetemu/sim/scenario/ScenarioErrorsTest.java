@@ -52,6 +52,26 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void aMisspeltRequiredFieldIsReportedOnceAsUnknownNotAgainAsMissing() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("s.yaml",
+                "steps:\n  - route-add: { table: inet.0, prefx: 10.1.0.0/16 }\n"))
+                .hasMessage("s.yaml:2:33: unknown key 'prefx' in route-add (did you mean 'prefix'?); expected one of "
+                        + "table, prefix, next-hops, type, logical-router");
+    }
+
+    @Test
+    void aRequestForStepsThatIsOneStepOutsideAListIsToldSo() {
+        String expectation = "expected a list of steps, such as [{interface-down: ge-0/0/1}], or a map with steps:";
+        assertThatThrownBy(() -> ScenarioLoader.parseSteps("request", "{\"interface-down\": \"ge-0/0/1\"}"))
+                .hasMessage("request:1:2: the request is a single step ('interface-down') outside a list; " + expectation);
+        assertThatThrownBy(() -> ScenarioLoader.parseSteps("request", "stepz: []"))
+                .hasMessage("request:1:1: unknown key 'stepz' in a request for steps (did you mean 'steps'?); "
+                        + "expected steps");
+        assertThatThrownBy(() -> ScenarioLoader.parseSteps("request", ""))
+                .hasMessage("request:1:1: the request has no steps; " + expectation);
+    }
+
+    @Test
     void missingField() {
         assertThat(problems("missing-field.yaml")).containsExactly(
                 "scenario-errors/missing-field.yaml:7:5: ifa-add has no address; expected an address with its length, "

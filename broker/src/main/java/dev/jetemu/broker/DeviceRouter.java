@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (a subscriber behind holds the device back) acts on this thread, so it still reaches the
  * device within a queue's length.
  */
-final class DevicePublisher implements AutoCloseable {
+final class DeviceRouter implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DevicePublisher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceRouter.class);
 
     /** Enough to keep the routing thread busy through the device's pauses; a few hundred KB at most. */
     static final int QUEUE_LENGTH = 1_024;
@@ -41,10 +41,10 @@ final class DevicePublisher implements AutoCloseable {
     private volatile RuntimeException failure;
     private final Thread thread;
 
-    DevicePublisher(MoquetteEngine engine, Backlogs backlogs) {
+    DeviceRouter(MoquetteEngine engine, Backlogs backlogs) {
         this.engine = engine;
         this.backlogs = backlogs;
-        this.thread = new Thread(this::run, "jetemu-device-publisher");
+        this.thread = new Thread(this::run, "jetemu-device-router");
         thread.setDaemon(true);
         thread.start();
     }
