@@ -91,6 +91,11 @@ public final class Benchmark {
         results.loadAtStart = ProcStatus.loadAverage();
         progress.printf(Locale.ROOT, "bench: %s; %s; %s, %d processors; load average %s%n", machine.java(),
                 machine.mosquitto(), machine.cpuModel(), machine.cores(), results.loadAtStart);
+        if (options.runs(Section.JITTER)) {
+            // First, while the harness's heap is small: a collection of a large one would stall the scheduler.
+            progress.printf(Locale.ROOT, "bench: sleep jitter, %d sleeps of each length ...%n", options.jitterRounds());
+            results.jitter = SleepJitter.measure(options.jitterRounds());
+        }
         try (ClientLoop clients = new ClientLoop(CLIENT_THREADS)) {
             HarnessEvents events = new HarnessEvents();
             if (options.runs(Section.STARTUP)) {
@@ -104,10 +109,6 @@ public final class Benchmark {
                 results.memory = new MemoryBenchmark(options.jar(), options.mosquitto(), clients, progress)
                         .run(options.routes());
             }
-        }
-        if (options.runs(Section.JITTER)) {
-            progress.printf(Locale.ROOT, "bench: sleep jitter, %d sleeps of each length ...%n", options.jitterRounds());
-            results.jitter = SleepJitter.measure(options.jitterRounds());
         }
         results.loadAtEnd = ProcStatus.loadAverage();
         ReportWriter report = new ReportWriter(options, machine, date, results);

@@ -15,18 +15,19 @@ import java.util.Optional;
 record CaseSummary(CaseSpec spec, Map<String, Figures> brokers, List<String> failures) {
 
     /**
-     * Medians over one broker's measured runs that delivered right.
+     * Medians over one broker's measured runs whose timing stands ({@link RunResult#timed()}).
      *
-     * @param goodRuns measured runs without problems
-     * @param runs     measured runs
-     * @param missing  events lost per run (median), for a broker that drops by design
+     * @param goodRuns  measured runs without problems
+     * @param timedRuns measured runs the medians are taken over
+     * @param runs      measured runs
+     * @param missing   events lost per run (median), for a broker that drops by design
      */
-    record Figures(int goodRuns, int runs, double eventsPerSecond, double brokerCpuMicrosPerEvent,
+    record Figures(int goodRuns, int timedRuns, int runs, double eventsPerSecond, double brokerCpuMicrosPerEvent,
                    double harnessCpuMicrosPerMessage, double missing) {
 
         static Figures of(List<RunResult> measured) {
-            List<RunResult> good = measured.stream().filter(RunResult::ok).toList();
-            return new Figures(good.size(), measured.size(),
+            List<RunResult> good = measured.stream().filter(RunResult::timed).toList();
+            return new Figures((int) measured.stream().filter(RunResult::ok).count(), good.size(), measured.size(),
                     median(good.stream().mapToDouble(RunResult::eventsPerSecond).toArray()),
                     median(good.stream().mapToDouble(RunResult::brokerCpuMicrosPerEvent).toArray()),
                     median(good.stream().mapToDouble(RunResult::harnessCpuMicrosPerMessage).toArray()),
@@ -34,7 +35,7 @@ record CaseSummary(CaseSpec spec, Map<String, Figures> brokers, List<String> fai
         }
 
         boolean any() {
-            return goodRuns > 0;
+            return timedRuns > 0;
         }
     }
 

@@ -28,8 +28,9 @@ final class JitterReport {
         md.append("""
                 Sleeps are kept against the scenario's schedule: a late wake-up shortens the next sleep, so
                 lateness does not add up over a run. The benchmark runs the real scenario runner and clock with
-                a sink that only takes the time, in the harness's JVM, so the figure is the scheduler's and the
-                clock's, not a broker's. Mosquitto has no scenarios and so no equivalent.
+                a sink that only takes the time, in the harness's JVM before any other section (while its heap
+                is small), so the figure is the scheduler's and the clock's, not a broker's. Mosquitto has no
+                scenarios and so no equivalent.
 
                 """);
     }

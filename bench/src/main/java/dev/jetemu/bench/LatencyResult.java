@@ -42,6 +42,11 @@ record LatencyResult(String broker, int qos, int run, int events, double perSeco
         return problems.isEmpty() && latencies.length > 0;
     }
 
+    /** Whether the run's latencies stand: see {@link RunResult#timed()}. */
+    boolean timed() {
+        return latencies.length > 0 && (ok() || missing == 0);
+    }
+
     boolean warmup() {
         return run == 0;
     }

@@ -10,16 +10,20 @@ import java.util.Optional;
 record LatencySummary(int qos, Map<String, Figures> brokers, List<String> failures) {
 
     /**
-     * Medians over one broker's measured runs that delivered right, in milliseconds (CPU in µs per event).
+     * Medians over one broker's measured runs whose latencies stand ({@link LatencyResult#timed()}), in
+     * milliseconds (CPU in µs per event).
      *
-     * @param worstMax the largest latency of any measured run
+     * @param goodRuns  measured runs without problems
+     * @param timedRuns measured runs the medians are taken over
+     * @param worstMax  the largest latency of those runs
      */
-    record Figures(int goodRuns, int runs, double p50, double p99, double max, double worstMax,
+    record Figures(int goodRuns, int timedRuns, int runs, double p50, double p99, double max, double worstMax,
                    double brokerCpuMicrosPerEvent, double harnessCpuMicrosPerEvent, double missing) {
 
         static Figures of(List<LatencyResult> measured) {
-            List<LatencyResult> good = measured.stream().filter(LatencyResult::ok).toList();
-            return new Figures(good.size(), measured.size(),
+            List<LatencyResult> good = measured.stream().filter(LatencyResult::timed).toList();
+            return new Figures((int) measured.stream().filter(LatencyResult::ok).count(), good.size(),
+                    measured.size(),
                     CaseSummary.median(good.stream().mapToDouble(r -> r.percentileMillis(50)).toArray()),
                     CaseSummary.median(good.stream().mapToDouble(r -> r.percentileMillis(99)).toArray()),
                     CaseSummary.median(good.stream().mapToDouble(LatencyResult::maxMillis).toArray()),
@@ -30,7 +34,7 @@ record LatencySummary(int qos, Map<String, Figures> brokers, List<String> failur
         }
 
         boolean any() {
-            return goodRuns > 0;
+            return timedRuns > 0;
         }
     }
 

@@ -33,6 +33,14 @@ record RunResult(CaseSpec spec, String broker, int run, int events, long elapsed
         return problems.isEmpty();
     }
 
+    /**
+     * Whether the run's timing stands: every event arrived (or the broker drops by design), even if
+     * some arrived twice or out of order. Such a run fails, but its rate is still reported.
+     */
+    boolean timed() {
+        return elapsedNanos > 0 && (ok() || missing == 0);
+    }
+
     boolean warmup() {
         return run == 0;
     }

@@ -176,7 +176,8 @@ public final class CheckingSubscriber implements AutoCloseable {
             long now = System.nanoTime();
             String topic = publish.variableHeader().topicName();
             int index = expected.indexOf(topic, hint);
-            if (check.accept(index, publish.fixedHeader().isDup(), topic)) {
+            if (check.accept(index, publish.fixedHeader().isDup(), topic,
+                    Math.max(0, publish.variableHeader().packetId()))) {
                 hint = index + 1;
                 checkPayload(index, publish.payload(), now);
             }

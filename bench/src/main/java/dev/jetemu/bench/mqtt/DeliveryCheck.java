@@ -15,6 +15,8 @@ public final class DeliveryCheck {
 
     private final int expected;
     private final BitSet seen;
+    /** How each event's first copy came: its packet id, and {@link #DUP_BIT} when it carried the DUP flag. */
+    private final int[] firstCopy;
     private int next;
     private int distinct;
     private long received;
@@ -29,14 +31,23 @@ public final class DeliveryCheck {
     public DeliveryCheck(int expected) {
         this.expected = expected;
         this.seen = new BitSet(expected);
+        this.firstCopy = new int[expected];
+    }
+
+    private static final int DUP_BIT = 1 << 16;
+
+    /** {@link #accept(int, boolean, String, int)} of a QoS 0 message, which has no packet id. */
+    public boolean accept(int index, boolean dup, String topic) {
+        return accept(index, dup, topic, 0);
     }
 
     /**
      * Notes a message that carried event {@code index} ({@code -1}: none of the events published).
      *
+     * @param packetId the message's packet id (QoS 1), named in the report of an irregularity
      * @return true for the event's first copy
      */
-    public boolean accept(int index, boolean dup, String topic) {
+    public boolean accept(int index, boolean dup, String topic, int packetId) {
         received++;
         if (index < 0 || index >= expected) {
             unexpected++;
@@ -48,21 +59,28 @@ public final class DeliveryCheck {
                 resends++;
             } else {
                 duplicates++;
-                irregular("#" + index + " arrived twice");
+                irregular("#" + index + " arrived twice (" + copy(packetId, dup) + "; the first copy "
+                        + copy(firstCopy[index] & 0xFFFF, (firstCopy[index] & DUP_BIT) != 0) + ")");
             }
             return false;
         }
         seen.set(index);
+        firstCopy[index] = packetId | (dup ? DUP_BIT : 0);
         distinct++;
         if (index > next) {
             gaps++;
-            irregular(next == 0 ? "the first event was #" + index : "#" + (next - 1) + " was followed by #" + index);
+            irregular((next == 0 ? "the first event was #" + index : "#" + (next - 1) + " was followed by #" + index)
+                    + " (" + copy(packetId, dup) + ")");
         } else if (index < next) {
             stepsBack++;
-            irregular("#" + index + " arrived after #" + (next - 1));
+            irregular("#" + index + " arrived after #" + (next - 1) + " (" + copy(packetId, dup) + ")");
         }
         next = Math.max(next, index + 1);
         return true;
+    }
+
+    private static String copy(int packetId, boolean dup) {
+        return (packetId == 0 ? "" : "packet id " + packetId + ", ") + (dup ? "DUP" : "not DUP");
     }
 
     /** A message whose payload was not the event's (or did not carry what it should). */

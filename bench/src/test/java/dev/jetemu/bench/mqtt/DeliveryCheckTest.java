@@ -43,6 +43,26 @@ class DeliveryCheckTest {
     }
 
     @Test
+    void aResendThatOvertakesTheOriginalMakesTheOriginalADuplicateAndSaysHowEachCopyCame() {
+        check.accept(0, false, "t0", 1);
+        check.accept(2, true, "t2", 3);
+        check.accept(1, false, "t1", 2);
+        check.accept(2, false, "t2", 3);
+        check.accept(3, false, "t3", 4);
+
+        assertThat(check.complete()).isTrue();
+        assertThat(check.resends()).isZero();
+        assertThat(check.problem(false)).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("1 duplicates", "1 out of order", "1 gaps",
+                        "first: #0 was followed by #2 (packet id 3, DUP)"));
+        DeliveryCheck again = new DeliveryCheck(2);
+        again.accept(0, true, "t0", 9);
+        again.accept(0, false, "t0", 9);
+        assertThat(again.problem(false)).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("#0 arrived twice (packet id 9, not DUP; the first copy packet id 9, DUP)"));
+    }
+
+    @Test
     void anEventThatStepsBackIsOutOfOrderEvenWhenLossIsAllowed() {
         check.accept(0, false, "t0");
         check.accept(2, false, "t2");
