@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One benchmark case: how many subscribers, at which QoS (the publisher publishes and the
+ * One throughput case: how many subscribers, at which QoS (the device publishes and the
  * subscribers subscribe at that QoS).
  */
 record CaseSpec(int subscribers, int qos) {
 
     static final List<CaseSpec> ALL = List.of(new CaseSpec(1, 0), new CaseSpec(10, 0), new CaseSpec(1, 1),
             new CaseSpec(10, 1));
+    /** The throughput case the access edge's cost is measured on. */
+    static final CaseSpec EDGE = new CaseSpec(1, 0);
 
     /** The name {@code --cases} takes, e.g. {@code 10sub-qos1}. */
     String name() {

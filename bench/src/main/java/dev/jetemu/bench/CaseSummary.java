@@ -2,34 +2,40 @@ package dev.jetemu.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A case's figures over its measured runs: medians per broker, and every run that lost or
- * reordered events (warm-up included), which makes the case fail whatever its speed.
+ * A throughput case's figures over its measured runs: medians per broker, and every run that
+ * lost, duplicated or reordered events (warm-up included), which makes the case fail whatever
+ * its speed.
  */
-record CaseSummary(CaseSpec spec, Figures jetemu, Figures mosquitto, List<String> failures) {
+record CaseSummary(CaseSpec spec, Map<String, Figures> brokers, List<String> failures) {
 
     /**
-     * Medians over one broker's measured runs that delivered everything.
+     * Medians over one broker's measured runs whose timing stands ({@link RunResult#timed()}).
      *
      * @param goodRuns  measured runs without problems
+     * @param timedRuns measured runs the medians are taken over
      * @param runs      measured runs
+     * @param missing   events lost per run (median), for a broker that drops by design
      */
-    record Figures(int goodRuns, int runs, double eventsPerSecond, double brokerCpuMicrosPerEvent,
-                   double harnessCpuMicrosPerEvent) {
+    record Figures(int goodRuns, int timedRuns, int runs, double eventsPerSecond, double brokerCpuMicrosPerEvent,
+                   double harnessCpuMicrosPerMessage, double missing) {
 
         static Figures of(List<RunResult> measured) {
-            List<RunResult> good = measured.stream().filter(RunResult::ok).toList();
-            return new Figures(good.size(), measured.size(),
+            List<RunResult> good = measured.stream().filter(RunResult::timed).toList();
+            return new Figures((int) measured.stream().filter(RunResult::ok).count(), good.size(), measured.size(),
                     median(good.stream().mapToDouble(RunResult::eventsPerSecond).toArray()),
                     median(good.stream().mapToDouble(RunResult::brokerCpuMicrosPerEvent).toArray()),
-                    median(good.stream().mapToDouble(RunResult::harnessCpuMicrosPerEvent).toArray()));
+                    median(good.stream().mapToDouble(RunResult::harnessCpuMicrosPerMessage).toArray()),
+                    median(good.stream().mapToDouble(RunResult::missing).toArray()));
         }
 
         boolean any() {
-            return goodRuns > 0;
+            return timedRuns > 0;
         }
     }
 
@@ -42,35 +48,37 @@ record CaseSummary(CaseSpec spec, Figures jetemu, Figures mosquitto, List<String
                         + problem);
             }
         }
-        return new CaseSummary(spec, Figures.of(measured(mine, "jetemu")), Figures.of(measured(mine, "Mosquitto")),
-                failures);
+        Map<String, Figures> brokers = new LinkedHashMap<>();
+        mine.stream().map(RunResult::broker).distinct().forEach(broker -> brokers.put(broker,
+                Figures.of(mine.stream().filter(r -> r.broker().equals(broker) && !r.warmup()).toList())));
+        return new CaseSummary(spec, brokers, failures);
     }
 
-    private static List<RunResult> measured(List<RunResult> results, String broker) {
-        return results.stream().filter(r -> r.broker().equals(broker) && !r.warmup()).toList();
+    Optional<Figures> broker(String name) {
+        return Optional.ofNullable(brokers.get(name));
     }
 
     boolean ok() {
         return failures.isEmpty();
     }
 
-    /** jetemu's delivery rate over Mosquitto's: above 1, jetemu is faster. */
-    double speedRatio() {
-        return jetemu.eventsPerSecond() / mosquitto.eventsPerSecond();
+    /** {@code a}'s delivery rate over {@code b}'s: above 1, {@code a} is faster. */
+    double speedRatio(String a, String b) {
+        return ratio(a, b, Figures::eventsPerSecond);
     }
 
-    /** jetemu's CPU per event over Mosquitto's: above 1, jetemu spends more. */
-    double cpuRatio() {
-        return jetemu.brokerCpuMicrosPerEvent() / mosquitto.brokerCpuMicrosPerEvent();
+    /** {@code a}'s CPU per event over {@code b}'s: above 1, {@code a} spends more. */
+    double cpuRatio(String a, String b) {
+        return ratio(a, b, Figures::brokerCpuMicrosPerEvent);
     }
 
-    String result() {
-        if (ok()) {
-            return "ok";
+    private double ratio(String a, String b, java.util.function.ToDoubleFunction<Figures> figure) {
+        Figures first = brokers.get(a);
+        Figures second = brokers.get(b);
+        if (first == null || second == null) {
+            return Double.NaN;
         }
-        return String.format(Locale.ROOT, "FAILED: %d problem%s (jetemu %d/%d runs good, Mosquitto %d/%d)",
-                failures.size(), failures.size() == 1 ? "" : "s", jetemu.goodRuns(), jetemu.runs(),
-                mosquitto.goodRuns(), mosquitto.runs());
+        return figure.applyAsDouble(first) / figure.applyAsDouble(second);
     }
 
     static double median(double[] values) {

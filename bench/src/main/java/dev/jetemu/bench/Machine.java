@@ -1,5 +1,7 @@
 package dev.jetemu.bench;
 
+import dev.jetemu.bench.process.MosquittoProcess;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,7 @@ import java.util.Optional;
  * @param cores        processors the JVM may use
  * @param memoryBytes  MemTotal from /proc/meminfo
  * @param os           kernel name and release
- * @param java         the JVM that ran the harness and jetemu
+ * @param java         the JVM that ran the harness, jetemu and Moquette
  * @param mosquitto    first line of {@code mosquitto -h}
  */
 record Machine(String cpuModel, int cores, long memoryBytes, String os, String java, String mosquitto) {
@@ -38,6 +40,12 @@ record Machine(String cpuModel, int cores, long memoryBytes, String os, String j
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Netty's version, as its jar's manifest says: the harness's clients, and jetemu's and Moquette's network layer. */
+    static String nettyVersion() {
+        String version = io.netty.channel.Channel.class.getPackage().getImplementationVersion();
+        return version == null ? "unknown" : version;
     }
 
     String memory() {

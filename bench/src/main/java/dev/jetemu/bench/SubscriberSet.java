@@ -1,90 +1,93 @@
 package dev.jetemu.bench;
 
+import dev.jetemu.bench.events.GeneratedEvents;
+import dev.jetemu.bench.events.RouteScenario;
+import dev.jetemu.bench.mqtt.CheckingSubscriber;
+import dev.jetemu.bench.mqtt.ClientLoop;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The subscribers of one run, all connected and subscribed before the first event is published.
- * The run is over when every one has received the last event, or when none has received anything
- * for the stall timeout (then what is missing is reported as lost).
+ * The run is over when every one has received every event; or, once the publisher has finished,
+ * when nothing more has arrived for {@link #QUIET}; or when nothing has arrived at all for
+ * {@link #STALL}. What is missing then is reported as lost.
  */
 final class SubscriberSet implements AutoCloseable {
 
-    private final List<SequenceSubscriber> subscribers;
-    private final CountDownLatch allDone;
+    static final Duration QUIET = Duration.ofSeconds(2);
+    static final Duration STALL = Duration.ofSeconds(30);
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
 
-    private SubscriberSet(List<SequenceSubscriber> subscribers, CountDownLatch allDone) {
+    private final List<CheckingSubscriber> subscribers;
+
+    private SubscriberSet(List<CheckingSubscriber> subscribers) {
         this.subscribers = subscribers;
-        this.allDone = allDone;
     }
 
-    static SubscriberSet connect(int port, String idPrefix, int count, int qos, int events) throws Exception {
-        CountDownLatch allDone = new CountDownLatch(count);
-        // Paho takes about 300 ms to connect a client; connecting them side by side saves minutes per benchmark.
-        ExecutorService connecting = Executors.newFixedThreadPool(count);
-        List<Future<SequenceSubscriber>> pending = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            pending.add(connecting.submit(() -> SequenceSubscriber.subscribe(port, idPrefix + "-" + (index + 1), index,
-                    qos, events, allDone)));
-        }
-        connecting.shutdown();
-        List<SequenceSubscriber> subscribers = new ArrayList<>();
-        Exception failure = null;
-        for (Future<SequenceSubscriber> subscriber : pending) {
-            try {
-                subscribers.add(subscriber.get());
-            } catch (ExecutionException e) {
-                failure = e.getCause() instanceof Exception cause ? cause : e;
+    static SubscriberSet subscribe(ClientLoop loop, int port, String idPrefix, int count, int qos,
+                                   GeneratedEvents expected, CheckingSubscriber.Payloads payloads) throws Exception {
+        List<CheckingSubscriber> subscribers = new ArrayList<>();
+        try {
+            for (int i = 1; i <= count; i++) {
+                subscribers.add(CheckingSubscriber.subscribe(loop, port, idPrefix + "-" + i, RouteScenario.FILTER, qos,
+                        expected, payloads, SUBSCRIBE_TIMEOUT));
             }
+        } catch (Exception e) {
+            subscribers.forEach(CheckingSubscriber::close);
+            throw e;
         }
-        if (failure != null) {
-            subscribers.forEach(SequenceSubscriber::close);
-            throw failure;
-        }
-        return new SubscriberSet(subscribers, allDone);
+        return new SubscriberSet(subscribers);
     }
 
-    /** What the subscribers received. */
-    record Delivery(long lastDoneNanos, List<String> problems) {
+    /**
+     * What the subscribers received.
+     *
+     * @param lastReceivedNanos when the last message of the run arrived ({@link System#nanoTime()}), or 0
+     * @param missing           events missing, summed over the subscribers
+     * @param problems          why the run failed; empty when it did not
+     */
+    record Delivery(long lastReceivedNanos, long missing, long resends, List<String> problems,
+                    List<CheckingSubscriber.Report> reports) {
     }
 
-    Delivery await(Duration stallTimeout) throws InterruptedException {
+    /** Waits for the end of the run (see the class comment); {@code publishing} tells when the publisher is done. */
+    Delivery await(Future<?> publishing, boolean lossAllowed) throws InterruptedException {
         long lastTotal = -1;
         long lastProgress = System.nanoTime();
-        while (!allDone.await(100, TimeUnit.MILLISECONDS)) {
-            long total = subscribers.stream().mapToLong(SequenceSubscriber::received).sum();
+        while (!subscribers.stream().allMatch(CheckingSubscriber::complete)) {
+            long now = System.nanoTime();
+            long total = subscribers.stream().mapToLong(CheckingSubscriber::received).sum();
             if (total != lastTotal) {
                 lastTotal = total;
-                lastProgress = System.nanoTime();
-            } else if (System.nanoTime() - lastProgress > stallTimeout.toNanos()) {
+                lastProgress = now;
+            } else if ((publishing.isDone() && now - lastProgress > QUIET.toNanos())
+                    || now - lastProgress > STALL.toNanos()) {
                 break;
             }
+            Thread.sleep(2);
         }
-        boolean stalled = allDone.getCount() > 0;
         List<String> problems = new ArrayList<>();
-        long lastDone = 0;
-        for (SequenceSubscriber subscriber : subscribers) {
-            subscriber.problem().ifPresent(problems::add);
-            lastDone = Math.max(lastDone, subscriber.doneNanos());
+        List<CheckingSubscriber.Report> reports = new ArrayList<>();
+        long last = 0;
+        long missing = 0;
+        long resends = 0;
+        for (CheckingSubscriber subscriber : subscribers) {
+            CheckingSubscriber.Report report = subscriber.report(lossAllowed);
+            reports.add(report);
+            report.problem().ifPresent(problems::add);
+            missing += report.missing();
+            resends += report.resends();
+            last = Math.max(last, subscriber.lastReceivedNanos());
         }
-        if (stalled) {
-            problems.add(0, allDone.getCount() + " of " + subscribers.size()
-                    + " subscribers never received the last event; nothing arrived for " + stallTimeout.toSeconds()
-                    + " s");
-        }
-        return new Delivery(lastDone, problems);
+        return new Delivery(last, missing, resends, problems, reports);
     }
 
     @Override
     public void close() {
-        subscribers.forEach(SequenceSubscriber::close);
+        subscribers.forEach(CheckingSubscriber::close);
     }
 }

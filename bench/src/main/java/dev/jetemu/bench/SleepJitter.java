@@ -11,41 +11,43 @@ import dev.jetemu.sim.scenario.ScenarioLoader;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * How accurately {@code sleep} steps keep real time: a scenario publishes a raw message, sleeps,
  * and repeats. Sleeps are kept against the scenario's schedule (a late wake-up shortens the next
  * sleep), so the error that matters is each publish's lateness against its scheduled time: the
  * run's start plus the sleeps before it. Runs the real runner and clock with a sink that only
- * takes the time, so the figure is the scheduler's and the clock's, not a broker's. Prints p50,
- * p99 and max of the lateness for several sleep lengths.
- *
- * <p>Usage: {@code SleepJitterBenchmark [ROUNDS]} (default 300 per length).
+ * takes the time, so the figure is the scheduler's and the clock's, not a broker's.
  */
-public final class SleepJitterBenchmark {
+final class SleepJitter {
 
-    private static final Duration[] SLEEPS = {Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(100)};
+    static final List<Duration> SLEEPS = List.of(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(100));
 
-    private SleepJitterBenchmark() {
+    /** The lateness of the publishes after sleeps of one length, in milliseconds. */
+    record Lateness(Duration sleep, int rounds, double p50, double p99, double max, double min) {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        System.out.printf("lateness of each publish after a sleep step against its schedule, %d sleeps each, real time, speed 1%n", rounds);
-        System.out.printf("%8s %10s %10s %10s %10s%n", "sleep", "p50 ms", "p99 ms", "max ms", "min ms");
-        measure(Duration.ofMillis(1), rounds); // warm-up: class loading and compilation, not measured
+    private SleepJitter() {
+    }
+
+    /** Each sleep length {@code rounds} times, after a warm-up of the shortest (class loading, compilation). */
+    static List<Lateness> measure(int rounds) throws InterruptedException {
+        lateness(SLEEPS.get(0), rounds);
+        List<Lateness> results = new ArrayList<>();
         for (Duration sleep : SLEEPS) {
-            double[] errors = measure(sleep, rounds);
+            double[] errors = lateness(sleep, rounds);
             Arrays.sort(errors);
-            System.out.printf(Locale.ROOT, "%8s %10.3f %10.3f %10.3f %10.3f%n", sleep.toMillis() + "ms",
-                    percentile(errors, 50), percentile(errors, 99), errors[errors.length - 1], errors[0]);
+            results.add(new Lateness(sleep, rounds, percentile(errors, 50), percentile(errors, 99),
+                    errors[errors.length - 1], errors[0]));
         }
+        return results;
     }
 
     /** The lateness of each publish after a sleep, in milliseconds. */
-    private static double[] measure(Duration sleep, int rounds) throws InterruptedException {
+    private static double[] lateness(Duration sleep, int rounds) throws InterruptedException {
         Scenario scenario = ScenarioLoader.parse("jitter.yaml", """
                 steps:
                   - repeat: %d

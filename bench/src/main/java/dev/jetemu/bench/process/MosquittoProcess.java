@@ -1,12 +1,10 @@
-package dev.jetemu.bench;
+package dev.jetemu.bench.process;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,24 +12,29 @@ import java.util.concurrent.TimeUnit;
  * Eclipse Mosquitto run as a process on a free loopback port, with a configuration written for
  * the benchmark in a temporary folder, and stopped at the end.
  */
-final class MosquittoProcess implements AutoCloseable {
+public final class MosquittoProcess implements AutoCloseable {
+
+    public static final Path DEFAULT_EXECUTABLE = Path.of("/usr/sbin/mosquitto");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private final Process process;
     private final int port;
     private final Path directory;
+    private final long launchedNanos;
 
-    private MosquittoProcess(Process process, int port, Path directory) {
+    private MosquittoProcess(Process process, int port, Path directory, long launchedNanos) {
         this.process = process;
         this.port = port;
         this.directory = directory;
+        this.launchedNanos = launchedNanos;
     }
 
     /**
      * The configuration: anonymous loopback clients, no persistence, and no message limits.
      * Mosquitto's default {@code max_queued_messages 1000} bounds what waits for a subscriber and
      * drops what is beyond it; 0 lifts the limit (and {@code max_queued_bytes 0} the byte limit),
-     * so Mosquitto is as lossless as deployments that care make it. Everything else (in-flight window of 20 per subscriber,
-     * Nagle on) is Mosquitto's default.
+     * so Mosquitto is as lossless as deployments that care make it. Everything else (in-flight
+     * window of 20 per subscriber, Nagle on) is Mosquitto's default.
      */
     static String configuration(int port) {
         return String.join("\n",
@@ -49,29 +52,50 @@ final class MosquittoProcess implements AutoCloseable {
     }
 
     /** Starts Mosquitto and returns once its port accepts connections. */
-    static MosquittoProcess start(Path executable) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory("jetemu-bench-mosquitto");
+    public static MosquittoProcess start(Path executable) throws IOException {
         IOException last = null;
         // A free port found here can be taken by someone else before Mosquitto binds it: try a few.
         for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
-            Path config = directory.resolve("mosquitto.conf");
-            Path log = directory.resolve("mosquitto.log");
-            Files.writeString(config, configuration(port), StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(executable.toString(), "-c", config.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (awaitListening(process, port)) {
-                return new MosquittoProcess(process, port, directory);
+            MosquittoProcess mosquitto = launch(executable, ProcessLauncher.freeLoopbackPort());
+            if (mosquitto.awaitAccepting(Duration.ofMillis(5)) > 0) {
+                return mosquitto;
             }
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-            last = new IOException("Mosquitto did not listen on 127.0.0.1:" + port + ": " + Files.readString(log).trim());
+            last = new IOException("Mosquitto did not listen on 127.0.0.1:" + mosquitto.port + ": " + mosquitto.log());
+            mosquitto.close();
         }
         throw last;
     }
 
+    /**
+     * Writes the configuration and starts Mosquitto on {@code port}, without waiting for it: the
+     * start-up measurement takes the time from here.
+     */
+    public static MosquittoProcess launch(Path executable, int port) throws IOException {
+        Path directory = Files.createTempDirectory("jetemu-bench-mosquitto");
+        Path config = Files.writeString(directory.resolve("mosquitto.conf"), configuration(port),
+                StandardCharsets.UTF_8);
+        ProcessBuilder.Redirect log = ProcessBuilder.Redirect.to(directory.resolve("mosquitto.log").toFile());
+        long launched = System.nanoTime();
+        Process process = ProcessLauncher.start(List.of(executable.toString(), "-c", config.toString()), log, log);
+        return new MosquittoProcess(process, port, directory, launched);
+    }
+
+    /**
+     * Waits until the port accepts a connection, trying every {@code every}.
+     *
+     * @return the {@link System#nanoTime()} it first did, or -1 when Mosquitto exited or did not listen in time
+     */
+    public long awaitAccepting(Duration every) {
+        return ProcessLauncher.awaitAccepting(process, port, START_TIMEOUT, every);
+    }
+
+    /** The {@link System#nanoTime()} just before the process was started. */
+    public long launchedNanos() {
+        return launchedNanos;
+    }
+
     /** The first line of {@code mosquitto -h}, e.g. "mosquitto version 2.0.11". */
-    static String version(Path executable) {
+    public static String version(Path executable) {
         try {
             Process help = new ProcessBuilder(executable.toString(), "-h").redirectErrorStream(true).start();
             List<String> lines = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
@@ -85,43 +109,20 @@ final class MosquittoProcess implements AutoCloseable {
         }
     }
 
-    private static boolean awaitListening(Process process, int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-            } catch (IOException notYet) {
-                Thread.sleep(20);
-            }
-        }
-        return false;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
-    }
-
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** What Mosquitto logged (errors and warnings only), for a failure report. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(directory.resolve("mosquitto.log")).trim();
         } catch (IOException e) {
@@ -129,19 +130,10 @@ final class MosquittoProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then SIGKILL if it has not exited within five seconds; removes the temporary folder. */
+    /** Stops Mosquitto and removes the temporary folder. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ProcessLauncher.stop(process);
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);
