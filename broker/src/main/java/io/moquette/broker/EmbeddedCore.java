@@ -404,17 +404,44 @@ public final class EmbeddedCore implements AutoCloseable {
             ReferenceCountUtil.release(msg);
         }
 
+        private static void forgetResendTimer(Session session, int packetId) {
+            try {
+                @SuppressWarnings("unchecked")
+                Collection<Session.InFlightPacket> timers =
+                        (Collection<Session.InFlightPacket>) INFLIGHT_TIMEOUTS.get(session);
+                timers.removeIf(timer -> timer.packetId == packetId);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("Moquette 0.17's Session.inflightTimeouts is not accessible", e);
+            }
+        }
+
         private static boolean isAcknowledgement(MqttMessageType type) {
             return type == MqttMessageType.PUBACK || type == MqttMessageType.PUBREC
                     || type == MqttMessageType.PUBCOMP || type == MqttMessageType.PUBREL;
         }
 
-        /** What Moquette 0.17's {@code MQTTConnection} does with each, on the session's loop. */
+        /**
+         * What Moquette 0.17's {@code MQTTConnection} does with each, on the session's loop, and
+         * one thing more: the acknowledged message's resend timer is forgotten. Moquette leaves it
+         * in place; once packet ids wrap around (every 65,535 messages) a stale timer makes the
+         * next resend check send the message that took its id again, with DUP set, as soon as it
+         * is sent, and often just before: ten QoS 1 subscribers at full speed saw it in every run.
+         */
         private static void acknowledge(Session session, MQTTConnection connection, MqttMessageType type, int packetId) {
             switch (type) {
-                case PUBACK -> session.pubAckReceived(packetId);
-                case PUBREC -> session.processPubRec(packetId);
-                case PUBCOMP -> session.processPubComp(packetId);
+                case PUBACK -> {
+                    forgetResendTimer(session, packetId);
+                    session.pubAckReceived(packetId);
+                }
+                case PUBREC -> {
+                    // Moquette sets the PUBREL's own timer as it takes the PUBREC.
+                    forgetResendTimer(session, packetId);
+                    session.processPubRec(packetId);
+                }
+                case PUBCOMP -> {
+                    forgetResendTimer(session, packetId);
+                    session.processPubComp(packetId);
+                }
                 case PUBREL -> {
                     session.receivedPubRelQos2(packetId);
                     connection.sendIfWritableElseDrop(new MqttMessage(
