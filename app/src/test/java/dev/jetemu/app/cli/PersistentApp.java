@@ -8,10 +8,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
-import javax.net.SocketFactory;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,7 +62,7 @@ final class PersistentApp implements AutoCloseable {
         options.setCleanSession(false);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(10);
-        options.setSocketFactory(new RememberingSocketFactory());
+        options.setSocketFactory(new LocalSockets(InetAddress.getLoopbackAddress(), created -> socket = created));
         return client.connectWithResult(options).getSessionPresent();
     }
 
@@ -107,44 +104,6 @@ final class PersistentApp implements AutoCloseable {
                 client.disconnect(1000);
             }
             client.close(true);
-        }
-    }
-
-    private final class RememberingSocketFactory extends SocketFactory {
-
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket created = new Socket();
-            created.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            socket = created;
-            return created;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return connected(new InetSocketAddress(address, port));
-        }
-
-        private Socket connected(InetSocketAddress remote) throws IOException {
-            Socket created = createSocket();
-            created.connect(remote);
-            return created;
         }
     }
 }

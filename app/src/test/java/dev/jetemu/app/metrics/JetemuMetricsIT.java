@@ -1,5 +1,6 @@
 package dev.jetemu.app.metrics;
 
+import dev.jetemu.app.cli.LocalSockets;
 import dev.jetemu.app.publish.EmbeddedBroker;
 import dev.jetemu.broker.BrokerSettings;
 import dev.jetemu.broker.NotificationBroker;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import javax.net.SocketFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -347,7 +346,7 @@ class JetemuMetricsIT {
     }
 
     private MqttClient connectFrom(String sourceAddress, String clientId) throws MqttException {
-        return connect(clientId, PASSWORD, new FromAddress(sourceAddress));
+        return connect(clientId, PASSWORD, LocalSockets.from(sourceAddress));
     }
 
     private MqttClient connect(String clientId, String password, SocketFactory sockets) throws MqttException {
@@ -391,52 +390,5 @@ class JetemuMetricsIT {
             return refused.getReasonCode();
         }
         throw new AssertionError("the connection was accepted");
-    }
-
-    /** Opens every socket from one local address, as a JET client with bind_address does. */
-    private static final class FromAddress extends SocketFactory {
-        private final InetAddress local;
-
-        FromAddress(String address) {
-            try {
-                local = InetAddress.getByName(address);
-            } catch (IOException e) {
-                throw new IllegalArgumentException(address, e);
-            }
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket socket = new Socket();
-            socket.bind(new InetSocketAddress(local, 0));
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return connected(new InetSocketAddress(address, port));
-        }
-
-        private Socket connected(InetSocketAddress remote) throws IOException {
-            Socket socket = createSocket();
-            socket.connect(remote);
-            return socket;
-        }
     }
 }
