@@ -17,17 +17,15 @@ record CaseSummary(CaseSpec spec, Map<String, Figures> brokers, List<String> fai
     /**
      * Medians over one broker's measured runs whose timing stands ({@link RunResult#timed()}).
      *
-     * @param goodRuns  measured runs without problems
      * @param timedRuns measured runs the medians are taken over
-     * @param runs      measured runs
      * @param missing   events lost per run (median), for a broker that drops by design
      */
-    record Figures(int goodRuns, int timedRuns, int runs, double eventsPerSecond, double brokerCpuMicrosPerEvent,
+    record Figures(int timedRuns, double eventsPerSecond, double brokerCpuMicrosPerEvent,
                    double harnessCpuMicrosPerMessage, double missing) {
 
         static Figures of(List<RunResult> measured) {
             List<RunResult> good = measured.stream().filter(RunResult::timed).toList();
-            return new Figures((int) measured.stream().filter(RunResult::ok).count(), good.size(), measured.size(),
+            return new Figures(good.size(),
                     median(good.stream().mapToDouble(RunResult::eventsPerSecond).toArray()),
                     median(good.stream().mapToDouble(RunResult::brokerCpuMicrosPerEvent).toArray()),
                     median(good.stream().mapToDouble(RunResult::harnessCpuMicrosPerMessage).toArray()),

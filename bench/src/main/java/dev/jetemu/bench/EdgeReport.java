@@ -58,7 +58,10 @@ final class EdgeReport {
                   messages up to 1 MiB, `session_queue_size` 65,536 as jetemu's engine has it, everything else
                   Moquette's default (buffer flushing included). Clients connect to it directly. The device
                   publishes in-process with `Server.internalPublish`: in the throughput load the same scenario
-                  runner and scenario as jetemu's, in the latency load the same paced loop.
+                  runner and scenario as jetemu's, in the latency load the same paced loop. Now and then it
+                  closes a subscriber's connection whose SUBSCRIBE follows its CONNACK at once (it logs
+                  "SUBSCRIBE received on already closed connection"); the harness then connects again, before
+                  anything is published.
                 - **Lost**: Moquette drops QoS 0 messages without a word when a subscriber's connection is not
                   writable; its rows count what its subscriber missed rather than failing. jetemu's flow control
                   holds the device back instead, and Mosquitto is configured to queue without limit: for those

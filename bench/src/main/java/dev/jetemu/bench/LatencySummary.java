@@ -13,21 +13,17 @@ record LatencySummary(int qos, Map<String, Figures> brokers, List<String> failur
      * Medians over one broker's measured runs whose latencies stand ({@link LatencyResult#timed()}), in
      * milliseconds (CPU in µs per event).
      *
-     * @param goodRuns  measured runs without problems
      * @param timedRuns measured runs the medians are taken over
-     * @param worstMax  the largest latency of those runs
      */
-    record Figures(int goodRuns, int timedRuns, int runs, double p50, double p99, double max, double worstMax,
-                   double brokerCpuMicrosPerEvent, double harnessCpuMicrosPerEvent, double missing) {
+    record Figures(int timedRuns, double p50, double p99, double max, double brokerCpuMicrosPerEvent,
+                   double harnessCpuMicrosPerEvent, double missing) {
 
         static Figures of(List<LatencyResult> measured) {
             List<LatencyResult> good = measured.stream().filter(LatencyResult::timed).toList();
-            return new Figures((int) measured.stream().filter(LatencyResult::ok).count(), good.size(),
-                    measured.size(),
+            return new Figures(good.size(),
                     CaseSummary.median(good.stream().mapToDouble(r -> r.percentileMillis(50)).toArray()),
                     CaseSummary.median(good.stream().mapToDouble(r -> r.percentileMillis(99)).toArray()),
                     CaseSummary.median(good.stream().mapToDouble(LatencyResult::maxMillis).toArray()),
-                    good.stream().mapToDouble(LatencyResult::maxMillis).max().orElse(Double.NaN),
                     CaseSummary.median(good.stream().mapToDouble(LatencyResult::brokerCpuMicrosPerEvent).toArray()),
                     CaseSummary.median(good.stream().mapToDouble(LatencyResult::harnessCpuMicrosPerEvent).toArray()),
                     CaseSummary.median(good.stream().mapToDouble(LatencyResult::missing).toArray()));

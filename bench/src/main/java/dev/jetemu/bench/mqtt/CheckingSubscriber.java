@@ -65,12 +65,22 @@ public final class CheckingSubscriber implements AutoCloseable {
             handler.subscribed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             handler.disconnect();
+            if (e.getCause() instanceof ClosedBeforeSubscribed closed) {
+                throw closed;
+            }
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException | RuntimeException e) {
             handler.disconnect();
             throw e;
         }
         return new CheckingSubscriber(handler);
+    }
+
+    /** The broker closed the connection before it granted the subscription: nothing was received yet. */
+    public static final class ClosedBeforeSubscribed extends IllegalStateException {
+        ClosedBeforeSubscribed(String message) {
+            super(message);
+        }
     }
 
     /** Messages received so far, copies included; for progress, read from any thread. */
@@ -233,7 +243,8 @@ public final class CheckingSubscriber implements AutoCloseable {
 
         @Override
         void onClosed(Exception why) {
-            subscribed.completeExceptionally(why);
+            subscribed.completeExceptionally(new ClosedBeforeSubscribed(clientId() + ": the broker closed the "
+                    + "connection before it granted the subscription (" + why.getMessage() + ")"));
         }
 
         Report report(boolean lossAllowed) {

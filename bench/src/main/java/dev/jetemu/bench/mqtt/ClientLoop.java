@@ -32,15 +32,9 @@ public final class ClientLoop implements AutoCloseable {
     private static final int PING_AFTER_SECONDS = 20;
 
     private final NioEventLoopGroup group;
-    private final int threads;
 
     public ClientLoop(int threads) {
-        this.threads = threads;
         this.group = new NioEventLoopGroup(threads, new DefaultThreadFactory("bench-client", true));
-    }
-
-    public int threads() {
-        return threads;
     }
 
     /** Opens a TCP connection to 127.0.0.1:{@code port} with the MQTT codec in front of {@code handler}. */
