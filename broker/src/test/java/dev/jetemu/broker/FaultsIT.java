@@ -1,6 +1,7 @@
 package dev.jetemu.broker;
 
 import dev.jetemu.broker.clients.ClientIdPattern;
+import dev.jetemu.broker.moquette.MoquetteEngine;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -36,12 +37,12 @@ class FaultsIT {
     private static final String FAULT_FILTER = "/junos/events/kernel/#";
     private static final String SUBSCRIPTION = "/junos/#";
     private static final ClientIdPattern APPS = ClientIdPattern.of("app-*");
-    private static final int KERNEL_EVENTS = 20;
+    private static final int KERNEL_EVENTS = MoquetteEngine.INFLIGHT_WINDOW + 10;
     /**
-     * More than Moquette's in-flight window of 10: were the engine not told the end of each
+     * More than a subscriber's in-flight window: were the engine not told the end of each
      * affected delivery, the client's window would fill and the messages after them never come.
      */
-    private static final int AFFECTED = 12;
+    private static final int AFFECTED = MoquetteEngine.INFLIGHT_WINDOW + 2;
     /**
      * Moquette 0.17 resends a QoS 1 or 2 message (or a PUBREL) in flight for 5 s, looking once
      * the connection has written nothing for 5 s (BrokerConstants.FLIGHT_BEFORE_RESEND_MS and

@@ -3,6 +3,7 @@ package dev.jetemu.broker;
 import dev.jetemu.broker.clients.ClientSubscriptions;
 import dev.jetemu.broker.flow.FlowSettings;
 import dev.jetemu.broker.flow.SlowSubscriberPolicy;
+import dev.jetemu.broker.moquette.MoquetteEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +30,8 @@ class PersistentSessionIT {
     private static final String FILTER = "/junos/events/#";
     private static final String BODY = "{\"jet-event\":{\"event-id\":\"KERNEL_EVENT_ROUTE_ADD\",\"hostname\":\"vmx1\","
             + "\"attributes\":{\"table-name\":\"inet.0\",\"route-prefix\":\"10.1.0.0/24\"}}}";
-    /** Moquette sends a subscriber at most this many QoS 1 messages before it acknowledges one. */
-    private static final int IN_FLIGHT_WINDOW = 10;
+    /** The broker sends a subscriber at most this many QoS 1 messages before it acknowledges one. */
+    private static final int IN_FLIGHT_WINDOW = MoquetteEngine.INFLIGHT_WINDOW;
 
     private NotificationBroker broker;
     private PersistentSubscriber app;
@@ -114,7 +115,7 @@ class PersistentSessionIT {
     }
 
     /**
-     * The connection drops while the device publishes fast: up to ten messages were sent on it and
+     * The connection drops while the device publishes fast: up to a window of messages were sent on it and
      * not acknowledged. They are sent first when the application comes back, then the rest, in order.
      */
     @Test

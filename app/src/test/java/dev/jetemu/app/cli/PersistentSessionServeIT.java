@@ -2,6 +2,7 @@ package dev.jetemu.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jetemu.broker.moquette.MoquetteEngine;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +33,8 @@ class PersistentSessionServeIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String EVENTS = "/junos/events/#";
     private static final String APP = "persistent-app";
-    /** Moquette sends a subscriber at most this many QoS 1 messages before it acknowledges one. */
-    private static final int IN_FLIGHT_WINDOW = 10;
+    /** The broker sends a subscriber at most this many QoS 1 messages before it acknowledges one. */
+    private static final int IN_FLIGHT_WINDOW = MoquetteEngine.INFLIGHT_WINDOW;
 
     private JetemuProcess jetemu;
     private String base;
