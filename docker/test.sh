@@ -195,6 +195,14 @@ build >"$LOGS/build.log" 2>&1 || {
   fail "building the images failed; see $LOGS/build.log"
 }
 say "built in $(since "$t0"): $JETEMU_IMAGE $(human_size "$("$DOCKER" image inspect -f '{{.Size}}' "$JETEMU_IMAGE")"), $JETEMU_APP_IMAGE $(human_size "$("$DOCKER" image inspect -f '{{.Size}}' "$JETEMU_APP_IMAGE")")"
+# The image's entry point starts from the class-data archive made at build time, as the user it runs as.
+"$DOCKER" run --rm -e JAVA_TOOL_OPTIONS=-Xlog:class+load=info:stdout "$JETEMU_IMAGE" --version \
+  >"$LOGS/class-data.log" 2>&1 || true
+grep -q 'dev.jetemu.app.Main source: shared objects file (top)' "$LOGS/class-data.log" || {
+  show "$LOGS/class-data.log" 5
+  fail "the image's JVM did not load jetemu's classes from /opt/jetemu/jetemu.jsa; see $LOGS/class-data.log"
+}
+say "the image starts from its class-data archive ($(grep -c 'shared objects file (top)' "$LOGS/class-data.log") classes of jetemu's mapped by --version)"
 
 # --- up ------------------------------------------------------------------------------------------
 

@@ -99,8 +99,9 @@ public final class Benchmark {
         try (ClientLoop clients = new ClientLoop(CLIENT_THREADS)) {
             HarnessEvents events = new HarnessEvents();
             if (options.runs(Section.STARTUP)) {
-                results.starts = new StartupBenchmark(options.jar(), options.mosquitto(), progress)
-                        .run(options.startups());
+                StartupBenchmark startup = new StartupBenchmark(options.jar(), options.mosquitto(), progress);
+                results.starts = startup.run(options.startups());
+                results.startupArchiveUsed = startup.archiveUsed();
             }
             if (options.runs(Section.THROUGHPUT) || options.runs(Section.LATENCY) || options.runs(Section.EDGE)) {
                 new Deliveries(clients, events, results).run();

@@ -19,6 +19,8 @@ final class Results {
     /** The size of a route-add event's payload, as generated. */
     int typicalPayloadBytes;
     List<StartupBenchmark.Start> starts = List.of();
+    /** Whether jetemu's starts had the launcher's class-data archive. */
+    boolean startupArchiveUsed;
     MemoryBenchmark.Result memory;
     List<SleepJitter.Lateness> jitter = List.of();
     String loadAtStart = "unknown";

@@ -21,6 +21,8 @@ public final class JetemuJar implements AutoCloseable {
 
     /** The line {@code serve} and {@code run} print once the broker listens. */
     public static final String READY = "Ready.";
+    /** The class-data archive's name, beside the jar. */
+    public static final String ARCHIVE = "jetemu.jsa";
 
     private final Process process;
     private final long launchedNanos;
@@ -38,6 +40,20 @@ public final class JetemuJar implements AutoCloseable {
         Thread reader = new Thread(this::read, "jetemu-stdout-" + process.pid());
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /**
+     * The options {@code ./jetemu} starts the JVM with: the class-data archive that
+     * {@code bin/class-data-archive} made beside the jar ({@value #ARCHIVE}), when it is newer than
+     * the jar; none otherwise.
+     */
+    public static List<String> launcherOptions(Path jar) throws IOException {
+        Path archive = jar.resolveSibling(ARCHIVE);
+        if (!Files.isRegularFile(archive)
+                || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) <= 0) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off");
     }
 
     public static JetemuJar start(Path jar, List<String> jvmOptions, List<String> arguments) throws IOException {
