@@ -2,6 +2,7 @@ package dev.jetemu.bench;
 
 import dev.jetemu.bench.device.DeviceProcess;
 import dev.jetemu.bench.mqtt.ClientLoop;
+import dev.jetemu.bench.process.MosquittoProcess;
 import dev.jetemu.bench.process.ProcStatus;
 
 import java.io.PrintStream;
@@ -146,8 +147,7 @@ public final class Benchmark {
             Map<String, BrokerSlot> slots = new LinkedHashMap<>();
             slots.put("jetemu", new BrokerSlot("jetemu", () -> DeviceBroker.start(DeviceProcess.Kind.JETEMU,
                     JvmOptions.devices())));
-            slots.put("Mosquitto", new BrokerSlot("Mosquitto", () -> MosquittoBroker.start(options.mosquitto(),
-                    clients, events)));
+            slots.put("Mosquitto", mosquitto(cases.isEmpty() ? MosquittoProcess.Nagle.OFF : MosquittoProcess.Nagle.ON));
             if (edge) {
                 slots.put("Moquette", new BrokerSlot("Moquette", () -> DeviceBroker.start(DeviceProcess.Kind.MOQUETTE,
                         JvmOptions.devices())));
@@ -159,10 +159,18 @@ public final class Benchmark {
                 readClocks(slots);
                 runCases(cases, slots);
                 measureModel(slots.get("jetemu"));
+                if (!cases.isEmpty() && !loads.isEmpty()) {
+                    slots.put("Mosquitto", mosquitto(MosquittoProcess.Nagle.OFF)).close();
+                }
                 runLatencies(loads, slots);
             } finally {
                 slots.values().forEach(BrokerSlot::close);
             }
+        }
+
+        /** Mosquitto at its best for the measure: Nagle's algorithm on for throughput, off for latency. */
+        private BrokerSlot mosquitto(MosquittoProcess.Nagle nagle) {
+            return new BrokerSlot("Mosquitto", () -> MosquittoBroker.start(options.mosquitto(), nagle, clients, events));
         }
 
         private Map<CaseSpec, List<String>> casePlan(boolean edge) {

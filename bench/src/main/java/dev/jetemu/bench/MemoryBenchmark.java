@@ -165,7 +165,7 @@ final class MemoryBenchmark {
     private MosquittoMemory mosquitto(int routes, GeneratedEvents expected) {
         List<String> problems = new ArrayList<>();
         long events = expected.size();
-        try (MosquittoProcess process = MosquittoProcess.start(mosquitto)) {
+        try (MosquittoProcess process = MosquittoProcess.start(mosquitto, MosquittoProcess.Nagle.ON)) {
             long rssAtStart = ProcStatus.rssBytes(process.pid()).orElse(0);
             try (SubscriberSet subscriber = SubscriberSet.subscribe(clients, process.port(), "bench-memory-mosquitto",
                     1, 0, expected, CheckingSubscriber.Payloads.TOPIC_ONLY);

@@ -32,8 +32,9 @@ final class MosquittoBroker implements BrokerUnderTest {
         this.events = events;
     }
 
-    static MosquittoBroker start(Path executable, ClientLoop clients, HarnessEvents events) throws Exception {
-        return new MosquittoBroker(MosquittoProcess.start(executable), clients, events);
+    static MosquittoBroker start(Path executable, MosquittoProcess.Nagle nagle, ClientLoop clients,
+                                 HarnessEvents events) throws Exception {
+        return new MosquittoBroker(MosquittoProcess.start(executable, nagle), clients, events);
     }
 
     @Override

@@ -103,7 +103,7 @@ final class StartupBenchmark {
     private Start startMosquitto(int round) {
         try {
             int port = ProcessLauncher.freeLoopbackPort();
-            try (MosquittoProcess process = MosquittoProcess.launch(mosquitto, port)) {
+            try (MosquittoProcess process = MosquittoProcess.launch(mosquitto, port, MosquittoProcess.Nagle.ON)) {
                 long accepting = process.awaitAccepting(POLL);
                 if (accepting < 0) {
                     return new Start(MOSQUITTO, round, Double.NaN, Double.NaN,
