@@ -25,6 +25,8 @@ public final class Benchmark {
 
     /** The harness's clients share this many event loop threads, whichever broker they talk to. */
     static final int CLIENT_THREADS = 2;
+    /** The pause after a warm-up pass; see {@code Deliveries.settleCompilers}. */
+    static final Duration COMPILER_SETTLE = Duration.ofSeconds(5);
 
     private final BenchOptions options;
     private final PrintStream progress;
@@ -218,11 +220,27 @@ public final class Benchmark {
             if (options.warmupEvents() > 0) {
                 cases.forEach((spec, brokers) -> brokers.forEach(broker ->
                         results.throughput.add(runOnce(slots.get(broker), spec, options.warmupEvents(), 0))));
+                settleCompilers();
             }
             for (int run = 1; run <= options.runs(); run++) {
                 int number = run;
                 cases.forEach((spec, brokers) -> brokers.forEach(broker ->
                         results.throughput.add(runOnce(slots.get(broker), spec, options.events(), number))));
+            }
+        }
+
+        /**
+         * A pause after the warm-up pass, for the device JVMs' JIT compilers. On two busy cores they
+         * fall behind: without it, C2 took 60-80 % of a core for the next 10 s, compiling the hot
+         * paths the warm-up had queued, and the first measured runs were a third slower than later ones.
+         */
+        private void settleCompilers() {
+            progress.printf(Locale.ROOT, "bench: %d s for the JIT compilers to finish what the warm-up queued ...%n",
+                    COMPILER_SETTLE.toSeconds());
+            try {
+                Thread.sleep(COMPILER_SETTLE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -265,6 +283,7 @@ public final class Benchmark {
         private void runLatencies(Map<Integer, List<String>> loads, Map<String, BrokerSlot> slots) {
             loads.forEach((qos, brokers) -> brokers.forEach(broker ->
                     results.latency.add(latencyOnce(slots.get(broker), qos, options.latencyWarmupEvents(), 0))));
+            settleCompilers();
             for (int run = 1; run <= options.runs(); run++) {
                 int number = run;
                 loads.forEach((qos, brokers) -> brokers.forEach(broker ->

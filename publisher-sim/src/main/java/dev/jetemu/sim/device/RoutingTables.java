@@ -73,13 +73,12 @@ final class RoutingTables {
 
     List<JetEvent> addRoute(RouteSpec spec) {
         RouteTable table = tableFor(spec);
-        Route existing = table.routes.get(spec.prefix());
+        Route route = new Route(spec.type(), nextHops.canonical(spec.nextHops(), spec.prefix()));
+        Route existing = table.routes.putIfAbsent(spec.prefix(), route);
         if (existing != null) {
             throw new DeviceModelException("route " + spec.prefix() + " already exists in " + table.describe() + " ("
                     + existing.type() + "); expected a new prefix, or a route-change step to change it");
         }
-        Route route = new Route(spec.type(), nextHops.canonical(spec.nextHops(), spec.prefix()));
-        table.routes.put(spec.prefix(), route);
         return List.of(table.routeEvent(Operation.ADD, spec.prefix(), route));
     }
 

@@ -12,6 +12,8 @@ public enum AttributeType {
     /** A JSON array of strings; a {@code List<String>} in Java. */
     STRING_ARRAY("array of strings");
 
+    private static final AttributeType[] ALL = values();
+
     private final String description;
 
     AttributeType(String description) {
@@ -41,9 +43,15 @@ public enum AttributeType {
         return true;
     }
 
+    /** Whether a jet-event can carry the value: {@link #of} is not empty. */
+    public static boolean carries(Object value) {
+        return value instanceof String || value instanceof Integer || value instanceof Long || value instanceof Boolean
+                || value instanceof List<?> list && allStrings(list);
+    }
+
     /** The type of an attribute value, or none when a jet-event cannot carry such a value. */
     public static Optional<AttributeType> of(Object value) {
-        for (AttributeType type : values()) {
+        for (AttributeType type : ALL) {
             if (type.accepts(value)) {
                 return Optional.of(type);
             }

@@ -2,9 +2,7 @@ package dev.jetemu.sim.event;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,14 +56,14 @@ public record EventSpec(
         if (values.length != attributes.size()) {
             throw new IllegalArgumentException(kind + " takes " + attributes.size() + " attribute values, not " + values.length);
         }
-        Map<String, Object> named = new LinkedHashMap<>(attributes.size() * 2);
+        String[] names = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             AttributeSpec attribute = attributes.get(i);
             if (!attribute.type().accepts(values[i])) {
                 throw new IllegalArgumentException(kind + " attribute " + attribute.name() + " must be "
                         + attribute.type().description() + ", not " + values[i]);
             }
-            named.put(attribute.name(), values[i]);
+            names[i] = attribute.name();
         }
         String eventId;
         if (eventIds instanceof EventIdRule.PerOperation perOperation) {
@@ -76,6 +74,6 @@ public record EventSpec(
             throw new IllegalStateException(kind + " events take their id from the message");
         }
         return new JetEvent(kind, Optional.ofNullable(operation), topic.expand(operation, topicValues), eventId,
-                severity.orElseThrow(), facility.orElseThrow(), named);
+                severity.orElseThrow(), facility.orElseThrow(), EventAttributes.of(names, values));
     }
 }

@@ -1,8 +1,5 @@
 package dev.jetemu.sim.event;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +10,7 @@ import java.util.Optional;
  *
  * @param operation  add, change or delete for kernel objects; empty for syslog and config updates
  * @param attributes in payload order; values are {@code String}, {@code Integer}, {@code Long},
- *                   {@code Boolean} or {@code List<String>}
+ *                   {@code Boolean} or {@code List<String>}; kept as an immutable copy
  */
 public record JetEvent(
         EventKind kind,
@@ -31,15 +28,7 @@ public record JetEvent(
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(facility, "facility");
-        Map<String, Object> copy = new LinkedHashMap<>(attributes.size() * 2);
-        attributes.forEach((name, value) -> {
-            Objects.requireNonNull(name, "attribute name");
-            if (AttributeType.of(value).isEmpty()) {
-                throw new IllegalArgumentException("attribute " + name + " has a value a jet-event cannot carry: " + value);
-            }
-            copy.put(name, value instanceof List<?> list ? List.copyOf(list) : value);
-        });
-        attributes = Collections.unmodifiableMap(copy);
+        attributes = EventAttributes.copyOf(attributes);
     }
 
     /** The value of one attribute, or null when the event has no such attribute. */

@@ -3,6 +3,7 @@ package dev.jetemu.sim.event;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
 import java.io.IOException;
@@ -26,6 +27,15 @@ public final class JetEventCodec {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** The envelope's names, UTF-8 encoded and quoted once rather than per event. */
+    private static final SerializedString JET_EVENT = new SerializedString("jet-event");
+    private static final SerializedString EVENT_ID = new SerializedString("event-id");
+    private static final SerializedString HOSTNAME = new SerializedString("hostname");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString SEVERITY = new SerializedString("severity");
+    private static final SerializedString FACILITY = new SerializedString("facility");
+    private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
+
     /** Most payloads fit: a route event with two next hops is about 340 bytes. */
     private static final int INITIAL_BUFFER = 384;
 
@@ -48,14 +58,19 @@ public final class JetEventCodec {
         ByteArrayBuilder buffer = new ByteArrayBuilder(INITIAL_BUFFER);
         try (JsonGenerator json = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
             json.writeStartObject();
-            json.writeFieldName("jet-event");
+            json.writeFieldName(JET_EVENT);
             json.writeStartObject();
-            json.writeStringField("event-id", event.eventId());
-            json.writeStringField("hostname", hostname);
-            json.writeStringField("time", timeText(time));
-            json.writeStringField("severity", event.severity().word());
-            json.writeStringField("facility", event.facility().word());
-            json.writeFieldName("attributes");
+            json.writeFieldName(EVENT_ID);
+            json.writeString(event.eventId());
+            json.writeFieldName(HOSTNAME);
+            json.writeString(hostname);
+            json.writeFieldName(TIME);
+            json.writeString(timeText(time));
+            json.writeFieldName(SEVERITY);
+            json.writeString(event.severity().word());
+            json.writeFieldName(FACILITY);
+            json.writeString(event.facility().word());
+            json.writeFieldName(ATTRIBUTES);
             json.writeStartObject();
             for (Map.Entry<String, Object> attribute : event.attributes().entrySet()) {
                 json.writeFieldName(attribute.getKey());

@@ -146,7 +146,7 @@ final class RoutesGenerator {
             return device -> {
                 List<RouteSpec> routes = new ArrayList<>(size);
                 for (IpPrefix prefix : prefixesFrom(start, size)) {
-                    if (device.route(template.table(), template.logicalRouter(), prefix).isPresent()) {
+                    if (device.hasRoute(template.table(), template.logicalRouter(), prefix)) {
                         throw new DeviceModelException("route " + prefix + " already exists in " + template.table()
                                 + "; expected routes-generate to make routes the table does not have: another "
                                 + "seed, or a route-delete step before it");
@@ -165,7 +165,7 @@ final class RoutesGenerator {
             return device -> {
                 List<IpPrefix> routes = prefixesFrom(start, size);
                 for (IpPrefix prefix : routes) {
-                    if (device.route(template.table(), template.logicalRouter(), prefix).isEmpty()) {
+                    if (!device.hasRoute(template.table(), template.logicalRouter(), prefix)) {
                         throw new DeviceModelException("route " + prefix + " does not exist in " + template.table()
                                 + "; expected routes-withdraw to name the routes a routes-generate made: the same "
                                 + "table, seed and prefix-length, and a count no larger");
