@@ -53,10 +53,12 @@ final class LatencyReport {
         md.append(String.format(Locale.ROOT, "%,d route-add events published at a fixed %,.0f events/s (%.1f s) to "
                         + "one subscriber, at QoS 0 and QoS 1; each event carries the time it was published, and the "
                         + "subscriber subtracts it from the time it arrived. %s per load and broker, "
-                        + "interleaved, after a warm-up run of %,d events each. Medians of each run's figures, in "
+                        + "interleaved, after a warm-up run of %,d events each and a %d s pause for the JIT "
+                        + "compilers to catch up. Medians of each run's figures, in "
                         + "milliseconds.%n%n",
                 options.latencyEvents(), BenchOptions.LATENCY_RATE, options.latencyEvents() / BenchOptions.LATENCY_RATE,
-                Format.plural(options.runs(), "measured run"), options.latencyWarmupEvents()));
+                Format.plural(options.runs(), "measured run"), options.latencyWarmupEvents(),
+                Benchmark.COMPILER_SETTLE.toSeconds()));
         MarkdownTable table = new MarkdownTable().text("load").figure("jetemu p50 / p99 / max")
                 .figure("Mosquitto p50 / p99 / max").text(String.format(Locale.ROOT, "jetemu p99 ≤ %.0f ms?", TARGET_P99_MILLIS))
                 .figure("jetemu CPU µs/event").figure("Mosquitto CPU µs/event").text("result");

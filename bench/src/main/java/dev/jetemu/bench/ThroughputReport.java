@@ -47,9 +47,10 @@ final class ThroughputReport {
         md.append("## ").append(Section.THROUGHPUT.heading()).append("\n\n");
         md.append(String.format(Locale.ROOT, "The routes scenario's %,d route-add events (about %d bytes each), "
                 + "delivered to 1 and to 10 subscribers at QoS 0 and QoS 1; %s per case and broker, "
-                + "interleaved, after a warm-up pass of %,d events per case and broker. Medians.%n%n",
+                + "interleaved, after a warm-up pass of %,d events per case and broker and a %d s pause for "
+                + "the JIT compilers to catch up. Medians.%n%n",
                 options.events(), results.typicalPayloadBytes, Format.plural(options.runs(), "measured run"),
-                options.warmupEvents()));
+                options.warmupEvents(), Benchmark.COMPILER_SETTLE.toSeconds()));
         MarkdownTable table = new MarkdownTable().text("case").figure("jetemu events/s").figure("Mosquitto events/s")
                 .figure("jetemu ÷ Mosquitto").text("≥ " + TARGET_RATIO + "?").figure("jetemu CPU µs/event")
                 .figure("Mosquitto CPU µs/event").figure("jetemu ÷ Mosquitto").text("result");

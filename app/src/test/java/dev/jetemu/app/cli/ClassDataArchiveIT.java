@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,11 +31,18 @@ class ClassDataArchiveIT {
     }
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
+        return run(command, Map.of());
+    }
+
+    private static Result run(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("class-data-out", ".txt");
         Path err = Files.createTempFile("class-data-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
@@ -55,6 +63,19 @@ class ClassDataArchiveIT {
 
     private static Result archive(Path jar, Path archive) throws Exception {
         return run(List.of("sh", SCRIPT.toString(), jar.toString(), archive.toString()));
+    }
+
+    @Test
+    void theCallersJetemuVariablesDoNotReachTheRunThatMakesIt(@TempDir Path dir) throws Exception {
+        Path archive = dir.resolve("jetemu.jsa");
+
+        Result made = run(List.of("sh", SCRIPT.toString(), JetemuProcess.JAR.toAbsolutePath().toString(),
+                archive.toString()), Map.of("JETEMU_CONFIG", dir.resolve("missing.yaml").toString(),
+                "JETEMU_HOSTNAME", "not a host name!"));
+
+        assertThat(made.exit()).isZero();
+        assertThat(made.err()).doesNotContain("no archive made");
+        assertThat(archive).isRegularFile();
     }
 
     @Test
