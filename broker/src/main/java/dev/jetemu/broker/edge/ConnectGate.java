@@ -64,7 +64,7 @@ final class ConnectGate extends ChannelDuplexHandler {
     private enum Pending { NOTHING, HAND_OVER_THEN_CLOSE, CLOSE }
 
     private final List<Credentials> users;
-    private final AccessListener listener;
+    private final Refusals refusals;
     private final ProtocolViolations violations;
     private final long connectTimeoutSeconds;
     private final Predicate<Channel> engineAccepted;
@@ -80,10 +80,10 @@ final class ConnectGate extends ChannelDuplexHandler {
      * @param engineAccepted        whether the engine has accepted the client on a channel
      * @param onAccepted            told once the engine has, on the channel's event loop, before any held packet moves on
      */
-    ConnectGate(List<Credentials> users, AccessListener listener, ProtocolViolations violations,
+    ConnectGate(List<Credentials> users, Refusals refusals, ProtocolViolations violations,
                 long connectTimeoutSeconds, Predicate<Channel> engineAccepted, Consumer<Channel> onAccepted) {
         this.users = users;
-        this.listener = listener;
+        this.refusals = refusals;
         this.violations = violations;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
         this.engineAccepted = engineAccepted;
@@ -268,11 +268,10 @@ final class ConnectGate extends ChannelDuplexHandler {
 
     private void refuse(ChannelHandlerContext ctx, MqttConnectMessage connect, Refusal refusal) {
         InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
-        LOG.warn("Refused client {} from {}: {} (user '{}'); CONNACK {}", connect.payload().clientIdentifier(),
-                EdgeLog.address(peer),
+        refusals.refused(peer, refusal, "Refused client {} from {}: {} (user '{}'); CONNACK {}",
+                connect.payload().clientIdentifier(), EdgeLog.address(peer),
                 refusal == Refusal.NO_CREDENTIALS ? "no user name given" : "bad user name or password",
                 connect.payload().userName(), refusal.returnCode().byteValue());
-        listener.refused(peer, refusal);
         ReferenceCountUtil.release(connect);
         ConnAcks.refuseAndClose(ctx, refusal.returnCode());
     }

@@ -22,8 +22,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -41,8 +39,6 @@ import java.util.Optional;
  * pipeline, and what it sends to clients passes none of these.
  */
 final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
-
-    private static final Logger LOG = LoggerFactory.getLogger("dev.jetemu.broker.access");
 
     /**
      * How long a client may take, from the opening of its connection, to send its whole CONNECT
@@ -77,6 +73,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ConnectionLimiter limiter;
     private final AccessListener listener;
     private final ProtocolViolations violations;
+    private final Refusals refusals;
     private final Backlogs backlogs;
     private final Subscriptions subscriptions;
     private final ClientMessages clientMessages;
@@ -95,6 +92,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.limiter = new ConnectionLimiter(settings.maxConnections());
         this.listener = observers.access();
         this.violations = new ProtocolViolations(listener);
+        this.refusals = new Refusals(listener);
         this.deliveryTimer = observers.delivery() == DeliveryListener.NONE ? null
                 : new DeliveryTimer(observers.delivery());
     }
@@ -104,15 +102,17 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         InetSocketAddress peer = channel.remoteAddress();
         Optional<AllowRule> rule = settings.allowClients().admitting(peer.getAddress());
         if (rule.isEmpty()) {
-            LOG.warn("Refused a connection from {}: the address is not in allow-clients {}; CONNACK 5 (not authorized)",
+            refusals.refused(peer, Refusal.ALLOW_CLIENTS,
+                    "Refused a connection from {}: the address is not in allow-clients {}; CONNACK 5 (not authorized)",
                     EdgeLog.address(peer), settings.allowClients().rules());
-            refuse(channel, peer, Refusal.ALLOW_CLIENTS);
+            refuse(channel, Refusal.ALLOW_CLIENTS);
             return;
         }
         if (!limiter.tryAcquire()) {
-            LOG.warn("Refused a connection from {}: max-connections {} reached; CONNACK 3 (server unavailable)",
+            refusals.refused(peer, Refusal.MAX_CONNECTIONS,
+                    "Refused a connection from {}: max-connections {} reached; CONNACK 3 (server unavailable)",
                     EdgeLog.address(peer), limiter.limit().getAsInt());
-            refuse(channel, peer, Refusal.MAX_CONNECTIONS);
+            refuse(channel, Refusal.MAX_CONNECTIONS);
             return;
         }
         channel.closeFuture().addListener(closed -> {
@@ -149,7 +149,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
             pipeline.addLast(DELIVERY, deliveryTimer);
         }
         pipeline.addLast(DECODE_GUARD, new DecodeFailureGuard(settings.maxMessageBytes(), violations));
-        pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), listener, violations, CONNECT_TIMEOUT_SECONDS,
+        pipeline.addLast(CONNECT_GATE, new ConnectGate(settings.users(), refusals, violations, CONNECT_TIMEOUT_SECONDS,
                 engine::hasAccepted,
                 channel -> {
                     String clientId = engine.clientId(channel);
@@ -170,8 +170,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(ENGINE, engine.protocolHandler());
     }
 
-    private void refuse(SocketChannel channel, InetSocketAddress peer, Refusal refusal) {
-        listener.refused(peer, refusal);
+    private void refuse(SocketChannel channel, Refusal refusal) {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(DECODER, new MqttDecoder(REFUSED_CLIENT_MAX_BYTES));
         pipeline.addLast(ENCODER, MqttEncoder.INSTANCE);

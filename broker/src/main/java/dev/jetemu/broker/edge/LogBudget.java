@@ -1,5 +1,6 @@
 package dev.jetemu.broker.edge;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,6 +18,11 @@ final class LogBudget {
     private long windowStart;
     private int logged;
     private long heldBack;
+
+    /** The edge's budget for each noisy kind of line: 10 lines in every 10 s. */
+    static LogBudget edgeDefault() {
+        return new LogBudget(10, TimeUnit.SECONDS.toNanos(10), System::nanoTime);
+    }
 
     LogBudget(int lines, long windowNanos, LongSupplier nanoTime) {
         this.lines = lines;

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Closes admitted clients' connections for protocol violations. Each one is told to the listener,
@@ -19,11 +18,9 @@ final class ProtocolViolations {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.jetemu.broker.protocol");
     private static final AttributeKey<ProtocolViolation> REPORTED = AttributeKey.valueOf("jetemu.protocolViolation");
-    private static final int LINES_PER_WINDOW = 10;
-    private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final AccessListener listener;
-    private final LogBudget budget = new LogBudget(LINES_PER_WINDOW, WINDOW_NANOS, System::nanoTime);
+    private final LogBudget budget = LogBudget.edgeDefault();
 
     ProtocolViolations(AccessListener listener) {
         this.listener = listener;
