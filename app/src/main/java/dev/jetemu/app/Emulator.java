@@ -341,17 +341,8 @@ public final class Emulator implements AutoCloseable {
     public static final class Builder {
 
         /** Until metrics are given: {@code /metrics} answers an empty page. */
-        private static final ControlApi.Metrics NO_METRICS = new ControlApi.Metrics() {
-            @Override
-            public String scrape() {
-                return "";
-            }
-
-            @Override
-            public String contentType() {
-                return "text/plain; version=0.0.4; charset=utf-8";
-            }
-        };
+        private static final ControlApi.Metrics NO_METRICS = ControlApi.Metrics.of(() -> "",
+                "text/plain; version=0.0.4; charset=utf-8");
 
         private String bindAddress = "127.0.0.1";
         private int mqttPort;

@@ -7,28 +7,28 @@ import java.nio.charset.StandardCharsets;
  * MQTT packets built byte by byte, every field given as the bytes to send, so that a test can put
  * anything anywhere: a string that is not UTF-8, a reserved flag, a length that lies.
  */
-final class MqttBytes {
+public final class MqttBytes {
 
-    static final int CONNECT = 0x10;
-    static final int PUBLISH = 0x30;
-    static final int SUBSCRIBE = 0x82;
-    static final int UNSUBSCRIBE = 0xA2;
-    static final int PINGREQ = 0xC0;
-    static final int DISCONNECT = 0xE0;
-    static final int CLEAN_SESSION = 0x02;
-    static final int WILL = 0x04;
-    static final int PASSWORD = 0x40;
-    static final int USER_NAME = 0x80;
+    public static final int CONNECT = 0x10;
+    public static final int PUBLISH = 0x30;
+    public static final int SUBSCRIBE = 0x82;
+    public static final int UNSUBSCRIBE = 0xA2;
+    public static final int PINGREQ = 0xC0;
+    public static final int DISCONNECT = 0xE0;
+    public static final int CLEAN_SESSION = 0x02;
+    public static final int WILL = 0x04;
+    public static final int PASSWORD = 0x40;
+    public static final int USER_NAME = 0x80;
 
     private MqttBytes() {
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A CONNECT as a 3.1.1 client sends it, with a clean session and a keep-alive of 60 s. */
-    static byte[] connect(byte[] clientId) {
+    public static byte[] connect(byte[] clientId) {
         return connect(utf8("MQTT"), 4, CLEAN_SESSION, clientId, null, null, null);
     }
 
@@ -36,12 +36,12 @@ final class MqttBytes {
      * A CONNECT with the will (its message is "gone"), user name and password that are not null,
      * and their flags added to {@code flags}.
      */
-    static byte[] connect(byte[] protocolName, int level, int flags, byte[] clientId, byte[] willTopic,
+    public static byte[] connect(byte[] protocolName, int level, int flags, byte[] clientId, byte[] willTopic,
                           byte[] userName, byte[] password) {
         return connect(protocolName, level, flags, 60, clientId, willTopic, userName, password);
     }
 
-    static byte[] connect(byte[] protocolName, int level, int flags, int keepAliveSeconds, byte[] clientId,
+    public static byte[] connect(byte[] protocolName, int level, int flags, int keepAliveSeconds, byte[] clientId,
                           byte[] willTopic, byte[] userName, byte[] password) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         string(body, protocolName);
@@ -65,7 +65,7 @@ final class MqttBytes {
     }
 
     /** An MQTT 5 CONNECT, without properties. */
-    static byte[] connectMqtt5(byte[] clientId) {
+    public static byte[] connectMqtt5(byte[] clientId) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         string(body, utf8("MQTT"));
         body.write(5);
@@ -78,7 +78,7 @@ final class MqttBytes {
     }
 
     /** A PUBLISH at QoS 0 (no packet id) or 1 and 2 (packet id 7). */
-    static byte[] publish(int qos, byte[] topic, byte[] payload) {
+    public static byte[] publish(int qos, byte[] topic, byte[] payload) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         string(body, topic);
         if (qos > 0) {
@@ -90,7 +90,7 @@ final class MqttBytes {
     }
 
     /** A SUBSCRIBE to each filter at QoS 0. */
-    static byte[] subscribe(int packetId, byte[]... filters) {
+    public static byte[] subscribe(int packetId, byte[]... filters) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(packetId >> 8);
         body.write(packetId & 0xff);
@@ -101,7 +101,7 @@ final class MqttBytes {
         return packet(SUBSCRIBE, body.toByteArray());
     }
 
-    static byte[] unsubscribe(int packetId, byte[]... filters) {
+    public static byte[] unsubscribe(int packetId, byte[]... filters) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(packetId >> 8);
         body.write(packetId & 0xff);
@@ -112,7 +112,7 @@ final class MqttBytes {
     }
 
     /** A packet of its first byte, its body's length and its body. */
-    static byte[] packet(int firstByte, byte[] body) {
+    public static byte[] packet(int firstByte, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(firstByte);
         out.writeBytes(remainingLength(body.length));
@@ -120,7 +120,7 @@ final class MqttBytes {
         return out.toByteArray();
     }
 
-    static byte[] remainingLength(int length) {
+    public static byte[] remainingLength(int length) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         do {
             int digit = length % 128;
@@ -130,7 +130,7 @@ final class MqttBytes {
         return out.toByteArray();
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -138,7 +138,7 @@ final class MqttBytes {
         return out.toByteArray();
     }
 
-    static String hex(byte[] bytes, int max) {
+    public static String hex(byte[] bytes, int max) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < Math.min(bytes.length, max); i++) {
             text.append(String.format("%02x", bytes[i] & 0xff));

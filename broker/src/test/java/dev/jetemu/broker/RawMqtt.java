@@ -26,7 +26,7 @@ final class RawMqtt {
         body.write(0);
         body.write(60);         // keep-alive 60 s
         writeString(body, clientId);
-        return packet(0x10, body.toByteArray());
+        return MqttBytes.packet(0x10, body.toByteArray());
     }
 
     static byte[] subscribe(int packetId, String filter) {
@@ -39,19 +39,19 @@ final class RawMqtt {
         body.write(packetId & 0xff);
         writeString(body, filter);
         body.write(qos);
-        return packet(0x82, body.toByteArray());
+        return MqttBytes.packet(0x82, body.toByteArray());
     }
 
     static byte[] publish(String topic, String payload) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeString(body, topic);
         body.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
-        return packet(0x30, body.toByteArray());
+        return MqttBytes.packet(0x30, body.toByteArray());
     }
 
     /** PUBACK (0x40), PUBREC (0x50) or PUBCOMP (0x70): a packet type and a packet id, nothing else. */
     static byte[] acknowledgement(int firstByte, int packetId) {
-        return packet(firstByte, new byte[] {(byte) (packetId >> 8), (byte) packetId});
+        return MqttBytes.packet(firstByte, new byte[] {(byte) (packetId >> 8), (byte) packetId});
     }
 
     /** One whole packet as it arrived: its first byte (type and flags) and what follows the length. */
@@ -111,19 +111,6 @@ final class RawMqtt {
                     + received.size() + " bytes");
         }
         return received.toByteArray();
-    }
-
-    private static byte[] packet(int firstByte, byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(firstByte);
-        int length = body.length;
-        do {
-            int digit = length % 128;
-            length /= 128;
-            out.write(length > 0 ? digit | 0x80 : digit);
-        } while (length > 0);
-        out.writeBytes(body);
-        return out.toByteArray();
     }
 
     private static void writeString(ByteArrayOutputStream out, String text) {

@@ -73,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
                      .accessListener(metrics.accessListener())
                      .deliveryListener(metrics.deliveryListener())
                      .onFinished(metrics::scenarioFinished)
-                     .metrics(served(metrics))
+                     .metrics(ControlApi.Metrics.of(metrics::scrape, metrics.contentType()))
                      .start()) {
             metrics.watchBroker(() -> emulator.embeddedBroker().running());
             StartupReport.print(out, settings, emulator.localAddress(), emulator.httpPort());
@@ -81,21 +81,6 @@ public final class ServeCommand implements Callable<Integer> {
             signals.await();
         }
         return ExitCode.OK;
-    }
-
-    /** What /metrics serves: the Prometheus scrape. */
-    private static ControlApi.Metrics served(JetemuMetrics metrics) {
-        return new ControlApi.Metrics() {
-            @Override
-            public String scrape() {
-                return metrics.scrape();
-            }
-
-            @Override
-            public String contentType() {
-                return metrics.contentType();
-            }
-        };
     }
 
     /** Every --scenario, loaded and dry-run before anything starts: a mistake is exit 2, as for run. */

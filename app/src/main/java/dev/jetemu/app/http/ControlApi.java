@@ -38,6 +38,21 @@ public final class ControlApi {
         String scrape();
 
         String contentType();
+
+        /** Metrics whose page {@code scrape} makes afresh for each request, served as {@code contentType}. */
+        static Metrics of(Supplier<String> scrape, String contentType) {
+            return new Metrics() {
+                @Override
+                public String scrape() {
+                    return scrape.get();
+                }
+
+                @Override
+                public String contentType() {
+                    return contentType;
+                }
+            };
+        }
     }
 
     /** Where diagnostics about a request body say the mistake is. */

@@ -115,7 +115,7 @@ class StalledSubscriberIT {
                 .listener(metrics.runListener(recordingPublished()))
                 .accessListener(metrics.accessListener())
                 .deliveryListener(metrics.deliveryListener())
-                .metrics(served(metrics))
+                .metrics(ControlApi.Metrics.of(metrics::scrape, metrics.contentType()))
                 .start();
         metrics.watchBroker(() -> emulator.embeddedBroker().running());
         base = "http://127.0.0.1:" + emulator.httpPort().orElseThrow();
@@ -158,20 +158,6 @@ class StalledSubscriberIT {
         received.add(topics);
         client.subscribe(EVENTS, 0, (topic, message) -> topics.add(topic));
         return client;
-    }
-
-    private static ControlApi.Metrics served(JetemuMetrics metrics) {
-        return new ControlApi.Metrics() {
-            @Override
-            public String scrape() {
-                return metrics.scrape();
-            }
-
-            @Override
-            public String contentType() {
-                return metrics.contentType();
-            }
-        };
     }
 
     private String get(String path) throws Exception {

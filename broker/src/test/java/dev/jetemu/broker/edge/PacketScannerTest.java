@@ -1,14 +1,15 @@
 package dev.jetemu.broker.edge;
 
+import dev.jetemu.broker.MqttBytes;
 import dev.jetemu.broker.edge.PacketScanner.Finding;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import static dev.jetemu.broker.MqttBytes.concat;
+import static dev.jetemu.broker.MqttBytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PacketScannerTest {
@@ -17,94 +18,25 @@ class PacketScannerTest {
     private static final byte[] INVALID = {'a', (byte) 0xC3, '(', 'b'};
     private static final byte[] NUL = {'a', 0, 'b'};
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
     private static byte[] connect(byte[] clientId) {
-        return connect(clientId, 0x02, null, null, null);
+        return MqttBytes.connect(clientId);
     }
 
     /** A 3.1.1 CONNECT; the will, user name and password are present when not null, and their flags set. */
     private static byte[] connect(byte[] clientId, int flags, byte[] willTopic, byte[] userName, byte[] password) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        string(body, utf8("MQTT"));
-        body.write(4);
-        body.write(flags | (willTopic != null ? 0x04 : 0) | (userName != null ? 0x80 : 0)
-                | (password != null ? 0x40 : 0));
-        body.write(0);
-        body.write(60);
-        string(body, clientId);
-        if (willTopic != null) {
-            string(body, willTopic);
-            string(body, utf8("gone"));
-        }
-        if (userName != null) {
-            string(body, userName);
-        }
-        if (password != null) {
-            string(body, password);
-        }
-        return packet(0x10, body.toByteArray());
+        return MqttBytes.connect(utf8("MQTT"), 4, flags, clientId, willTopic, userName, password);
     }
 
     private static byte[] publish(byte[] topic, int qos, String payload) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        string(body, topic);
-        if (qos > 0) {
-            body.write(0);
-            body.write(7);
-        }
-        body.writeBytes(utf8(payload));
-        return packet(0x30 | qos << 1, body.toByteArray());
+        return MqttBytes.publish(qos, topic, utf8(payload));
     }
 
     private static byte[] subscribe(byte[]... filters) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(0);
-        body.write(1);
-        for (byte[] filter : filters) {
-            string(body, filter);
-            body.write(1);
-        }
-        return packet(0x82, body.toByteArray());
+        return MqttBytes.subscribe(1, filters);
     }
 
     private static byte[] unsubscribe(byte[]... filters) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(0);
-        body.write(2);
-        for (byte[] filter : filters) {
-            string(body, filter);
-        }
-        return packet(0xA2, body.toByteArray());
-    }
-
-    private static byte[] packet(int firstByte, byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(firstByte);
-        int length = body.length;
-        do {
-            int digit = length % 128;
-            length /= 128;
-            out.write(length > 0 ? digit | 0x80 : digit);
-        } while (length > 0);
-        out.writeBytes(body);
-        return out.toByteArray();
-    }
-
-    private static void string(ByteArrayOutputStream out, byte[] bytes) {
-        out.write(bytes.length >> 8);
-        out.write(bytes.length & 0xff);
-        out.writeBytes(bytes);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
+        return MqttBytes.unsubscribe(2, filters);
     }
 
     private static byte[] bytes(int... values) {
